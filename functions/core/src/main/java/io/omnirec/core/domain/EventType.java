@@ -1,0 +1,40 @@
+package io.omnirec.core.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a shopper did. The wire name is the lower-case enum name, e.g. {@code add_to_cart}. */
+public enum EventType {
+    VIEW(1.0),
+    CLICK(1.0),
+    ADD_TO_CART(3.0),
+    REMOVE_FROM_CART(0.0),
+    PURCHASE(5.0),
+    FAVORITE(3.0),
+    RATE(2.0);
+
+    private final double affinityWeight;
+
+    EventType(double affinityWeight) {
+        this.affinityWeight = affinityWeight;
+    }
+
+    /** How much one such event says about the shopper's taste for the item's category and brand. */
+    public double affinityWeight() {
+        return affinityWeight;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name; empty when it is not a known event type. */
+    public static Optional<EventType> fromWire(String value) {
+        for (EventType type : values()) {
+            if (type.wireName().equals(value)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,10 @@
+package io.omnirec.core.imports;
+
+/**
+ * The outcome of one import file.
+ *
+ * @param rows           data rows read (header excluded)
+ * @param rejectionsCsv  {@code line,code,reason,row} for every rejected row; empty when none was rejected
+ */
+public record ImportReport(ImportKind kind, long rows, long imported, long rejected, byte[] rejectionsCsv) {
+}

@@ -1,0 +1,129 @@
+package io.omnirec.core.imports;
+
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.features.PopularityService;
+import io.omnirec.core.store.FeatureStore;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Imports one CSV file: the header must match exactly (else nothing is imported); then each row is imported or
+ * rejected on its own. A row whose id already appeared in the file is rejected as a duplicate. After a catalog import
+ * the popularity list is rebuilt so new items can be recommended.
+ */
+public final class ImportService {
+    static final int BATCH = 25;
+
+    private final FeatureStore features;
+    private final PopularityService popularity;
+
+    public ImportService(FeatureStore features, PopularityService popularity) {
+        this.features = features;
+        this.popularity = popularity;
+    }
+
+    public ImportReport importFile(ImportKind kind, InputStream content) {
+        ImportReport report = switch (kind) {
+            case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
+            case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
+        };
+        if (kind == ImportKind.CATALOG) {
+            popularity.refresh();
+        }
+        return report;
+    }
+
+    private <T> ImportReport run(ImportKind kind, InputStream content, RowMapper<T> mapper,
+                                 Consumer<List<T>> upsert) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CsvLineReader reader = new CsvLineReader(new InputStreamReader(content, decoder));
+        Rejections rejections = new Rejections();
+        Map<String, Long> firstLine = new HashMap<>();
+        List<T> batch = new ArrayList<>(BATCH);
+        long rows = 0;
+        long imported = 0;
+        try {
+            CsvLineReader.Line header = reader.next();
+            if (header == null || header.error() != null || !mapper.header().equals(header.fields())) {
+                throw new InvalidInputException("invalid_header",
+                        "the first line must be exactly: " + String.join(",", mapper.header()));
+            }
+            for (CsvLineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                if (line.error() == null && line.fields().size() == 1 && line.fields().get(0).isBlank()) {
+                    continue;
+                }
+                rows++;
+                if (line.error() != null) {
+                    rejections.add(line, line.error(), line.error().replace('_', ' '));
+                    continue;
+                }
+                if (line.fields().size() != mapper.header().size()) {
+                    rejections.add(line, "wrong_column_count", "expected " + mapper.header().size()
+                            + " columns, found " + line.fields().size());
+                    continue;
+                }
+                T value;
+                try {
+                    value = mapper.map(line.fields());
+                } catch (InvalidInputException e) {
+                    rejections.add(line, e.code(), e.getMessage());
+                    continue;
+                }
+                Long seen = firstLine.putIfAbsent(mapper.idOf(value), line.number());
+                if (seen != null) {
+                    rejections.add(line, "duplicate_id", "the same id is on line " + seen);
+                    continue;
+                }
+                batch.add(value);
+                if (batch.size() == BATCH) {
+                    upsert.accept(List.copyOf(batch));
+                    imported += batch.size();
+                    batch.clear();
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("invalid_encoding", "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!batch.isEmpty()) {
+            upsert.accept(List.copyOf(batch));
+            imported += batch.size();
+        }
+        return new ImportReport(kind, rows, imported, rejections.count, rejections.bytes());
+    }
+
+    /** The rejection report, as CSV. */
+    private static final class Rejections {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long count;
+
+        void add(CsvLineReader.Line line, String code, String reason) {
+            if (count == 0) {
+                write("line,code,reason,row\n");
+            }
+            count++;
+            write(line.number() + "," + code + "," + Csv.quote(reason) + "," + Csv.quote(line.raw()) + "\n");
+        }
+
+        private void write(String text) {
+            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+    }
+}

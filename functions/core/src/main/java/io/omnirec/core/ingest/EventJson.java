@@ -1,0 +1,49 @@
+package io.omnirec.core.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnirec.core.domain.ShopperEvent;
+
+import java.util.List;
+
+/** Writes events in the wire format that {@link EventValidator} reads. */
+public final class EventJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventJson() {
+    }
+
+    public static ObjectNode toNode(ShopperEvent event) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("eventId", event.eventId());
+        node.put("userId", event.userId());
+        node.put("itemId", event.itemId());
+        node.put("type", event.type().wireName());
+        node.put("timestamp", event.timestamp().toString());
+        node.put("channel", event.channel().wireName());
+        if (event.storeId() != null) {
+            node.put("storeId", event.storeId());
+        }
+        if (event.sessionId() != null) {
+            node.put("sessionId", event.sessionId());
+        }
+        if (event.recommendationId() != null) {
+            node.put("recommendationId", event.recommendationId());
+        }
+        return node;
+    }
+
+    /** A batch body: {@code {"events": [...]}}. */
+    public static String batch(List<ShopperEvent> events) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode array = root.putArray("events");
+        events.forEach(e -> array.add(toNode(e)));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

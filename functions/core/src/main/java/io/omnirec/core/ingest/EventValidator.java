@@ -1,0 +1,97 @@
+package io.omnirec.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.Identifiers;
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.domain.ShopperEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Turns one raw event object into a {@link ShopperEvent}, or rejects it with a machine-readable code. Every field is
+ * a string; unknown fields are rejected so that a misspelt field is never silently ignored.
+ */
+public final class EventValidator {
+    static final Set<String> FIELDS = Set.of("eventId", "userId", "itemId", "type", "timestamp", "channel",
+            "storeId", "sessionId", "recommendationId");
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+    private final Clock clock;
+
+    public EventValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ShopperEvent validate(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("invalid_event", "an event must be a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidInputException("unknown_field", "unknown field: " + abbreviate(name));
+            }
+        }
+        String eventId = Identifiers.requireValid("eventId", text(node, "eventId", true));
+        String userId = Identifiers.requireValid("userId", text(node, "userId", true));
+        String itemId = Identifiers.requireValid("itemId", text(node, "itemId", true));
+        String typeName = text(node, "type", true);
+        EventType type = EventType.fromWire(typeName)
+                .orElseThrow(() -> new InvalidInputException("invalid_type", "unknown event type: " + abbreviate(typeName)));
+        String channelName = text(node, "channel", true);
+        Channel channel = Channel.fromWire(channelName)
+                .orElseThrow(() -> new InvalidInputException("invalid_channel", "unknown channel: " + abbreviate(channelName)));
+        Instant timestamp = timestamp(text(node, "timestamp", true));
+        String storeId = optionalId(node, "storeId");
+        if (channel.isPhysical() && storeId == null) {
+            throw new InvalidInputException("missing_storeId", "storeId is required for channel " + channel.wireName());
+        }
+        return new ShopperEvent(eventId, userId, itemId, type, timestamp, channel, storeId,
+                optionalId(node, "sessionId"), optionalId(node, "recommendationId"));
+    }
+
+    private Instant timestamp(String value) {
+        Instant instant;
+        try {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("invalid_timestamp", "timestamp must be ISO-8601 UTC, e.g. 2026-11-29T10:15:30Z");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidInputException("invalid_timestamp", "timestamp is before 2000 or more than a day ahead");
+        }
+        return instant;
+    }
+
+    private static String optionalId(JsonNode node, String field) {
+        String value = text(node, field, false);
+        return value == null ? null : Identifiers.requireValid(field, value);
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new InvalidInputException("missing_" + field, field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInputException("invalid_" + field, field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String abbreviate(String value) {
+        String safe = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return safe.length() <= 40 ? safe : safe.substring(0, 40) + "...";
+    }
+}

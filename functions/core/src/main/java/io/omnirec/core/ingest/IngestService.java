@@ -1,0 +1,80 @@
+package io.omnirec.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.store.EventStore;
+import io.omnirec.core.store.FeatureStore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Accepts events: each valid event is stored once (by event id) and its feature deltas applied before the call
+ * returns, so the next recommendation sees it. A failure to apply undoes the store, so a resend is not a duplicate.
+ */
+public final class IngestService {
+    private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
+
+    private final EventStore events;
+    private final FeatureStore features;
+    private final EventValidator validator;
+
+    public IngestService(EventStore events, FeatureStore features, EventValidator validator) {
+        this.events = events;
+        this.features = features;
+        this.validator = validator;
+    }
+
+    public List<EventResult> ingest(List<JsonNode> rawEvents) {
+        List<EventResult> results = new ArrayList<>(rawEvents.size());
+        List<ShopperEvent> valid = new ArrayList<>();
+        List<Integer> validIndexes = new ArrayList<>();
+        for (int i = 0; i < rawEvents.size(); i++) {
+            try {
+                valid.add(validator.validate(rawEvents.get(i)));
+                validIndexes.add(i);
+                results.add(null);
+            } catch (InvalidInputException e) {
+                results.add(new EventResult(i, readableId(rawEvents.get(i)), EventResult.Status.REJECTED, e.code(),
+                        e.getMessage()));
+            }
+        }
+        Set<String> itemIds = new HashSet<>();
+        valid.forEach(e -> itemIds.add(e.itemId()));
+        Map<String, CatalogItem> catalog = itemIds.isEmpty() ? Map.of() : features.items(itemIds);
+        for (int v = 0; v < valid.size(); v++) {
+            int index = validIndexes.get(v);
+            results.set(index, store(index, valid.get(v), catalog));
+        }
+        return results;
+    }
+
+    private EventResult store(int index, ShopperEvent event, Map<String, CatalogItem> catalog) {
+        if (!events.putIfAbsent(event)) {
+            return new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
+        }
+        try {
+            features.apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
+            return new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "feature update failed for event " + event.eventId() + "; undoing the store", e);
+            events.delete(event.eventId());
+            return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
+                    "the event was not stored; resend it");
+        }
+    }
+
+    private static String readableId(JsonNode node) {
+        JsonNode id = node == null ? null : node.get("eventId");
+        return id != null && id.isTextual() && io.omnirec.core.domain.Identifiers.isValid(id.asText()) ? id.asText() : null;
+    }
+}

@@ -1,0 +1,22 @@
+package io.omnirec.core.ranking;
+
+import java.util.List;
+
+/**
+ * The answer to one recommend call.
+ *
+ * @param recommendationId id for attribution: events carrying it are credited to this answer
+ * @param strategy         {@code model} or {@code popularity}
+ * @param modelVersion     the model that ranked, {@code null} when none did
+ * @param modelStatus      see {@link ActiveModel#status()}
+ */
+public record Recommendations(String recommendationId, String userId, String strategy, String modelVersion,
+                              String modelStatus, List<RecommendedItem> items) {
+    public Recommendations {
+        items = List.copyOf(items);
+    }
+
+    /** One recommended item, with the score that ranked it and a sentence a shopper can read. */
+    public record RecommendedItem(String itemId, String title, String category, double score, String reason) {
+    }
+}
