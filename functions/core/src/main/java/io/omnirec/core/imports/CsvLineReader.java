@@ -84,7 +84,7 @@ final class CsvLineReader {
             } else if (ch == '"' && field.length() == 0 && !fieldWasQuoted) {
                 quoted = true;
                 fieldWasQuoted = true;
-            } else if (ch == '"') {
+            } else if (ch == '"' || fieldWasQuoted) {
                 return new Line(number, List.of(), "stray_quote", raw);
             } else {
                 field.append(ch);

@@ -92,7 +92,7 @@ public final class TrainingService {
         List<String> training = labelled.subList(validationSize, labelled.size());
 
         MutableDataset<Label> dataset = dataset(history, pool, training, config);
-        Model<Label> trained = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), config.epochs(),
+        Model<Label> trained = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), config.epochs(),
                 config.seed()).train(dataset);
         RankingModel model = new RankingModel(trained);
 
@@ -115,7 +115,7 @@ public final class TrainingService {
         counts.put("training_shoppers", (long) training.size());
         counts.put("validation_shoppers", (long) validation.size());
         ModelCard card = new ModelCard(VERSION_TIME.format(now) + "-" + sha.substring(0, 8), now, ModelCard.FORMAT,
-                "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(0.1, 0.1), epochs=" + config.epochs() + ")",
+                "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(1.0, 0.1), epochs=" + config.epochs() + ")",
                 config.seed(), RankingFeatures.NAMES, history.from(), history.cutoff(), history.to(), counts, metrics,
                 sha, bytes.length);
         models.putVersion(new ModelArtifact(card, bytes));

@@ -1,0 +1,109 @@
+package io.omnirec.core.imports;
+
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.features.PopularityService;
+import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportServiceTest {
+    static final String HEADER = "item_id,title,category,brand,price,consumable\n";
+    final InMemoryFeatureStore features = new InMemoryFeatureStore();
+    final ImportService service = new ImportService(features, new PopularityService(features));
+
+    ImportReport importCatalog(String csv) {
+        return service.importFile(ImportKind.CATALOG, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    List<CatalogItem> catalog() {
+        List<CatalogItem> items = new ArrayList<>();
+        features.forEachItem(items::add);
+        return items;
+    }
+
+    @Test
+    void importFile_shouldImportGoodRowsAndReportBadOnes_whenFileMixesThem() {
+        ImportReport report = importCatalog(HEADER
+                + "i1,\"Milk, whole\",Grocery/Dairy,Alpen,1.29,true\r\n"
+                + "i2,Phone,Electronics/Phones,Nokio,-5,false\n"
+                + "i3,Lamp,Home/Decor,Lumo,20\n"
+                + "i1,Milk again,Grocery/Dairy,Alpen,1.39,true\n"
+                + "i4,Chair,Home//Furniture,Sitz,80,false\n"
+                + "i5,\"Bad \"quote,Home/Decor,Lumo,20,false\n"
+                + "\n"
+                + "i6,Rug,Home/Decor,Lumo,35.5,false\n"
+                + "<img src=x>,Rug,Home/Decor,Lumo,35.5,false\n"
+                + "i7," + "x".repeat(CsvLineReader.MAX_LINE_CHARS) + ",Home/Decor,Lumo,1,false\n");
+        assertEquals(9, report.rows());
+        assertEquals(2, report.imported());
+        assertEquals(7, report.rejected());
+        assertEquals(List.of("i1", "i6"), catalog().stream().map(CatalogItem::itemId).toList());
+        assertEquals("Milk, whole", catalog().get(0).title());
+        String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);
+        assertTrue(rejections.startsWith("line,code,reason,row\n"));
+        assertTrue(rejections.contains("3,invalid_price"), rejections);
+        assertTrue(rejections.contains("4,wrong_column_count"), rejections);
+        assertTrue(rejections.contains("5,duplicate_id,the same id is on line 2"), rejections);
+        assertTrue(rejections.contains("6,invalid_category"), rejections);
+        assertTrue(rejections.contains("7,stray_quote"), rejections);
+        assertTrue(rejections.contains("10,invalid_item_id"), rejections);
+        assertTrue(rejections.contains("11,line_too_long"), rejections);
+    }
+
+    @Test
+    void importFile_shouldImportNothing_whenHeaderIsWrong() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> importCatalog("id,name\ni1,Milk\n"));
+        assertEquals("invalid_header", e.code());
+        assertTrue(catalog().isEmpty());
+    }
+
+    @Test
+    void importFile_shouldFailClearly_whenFileIsNotUtf8() {
+        byte[] latin1 = (HEADER + "i1,Caf\u00e9,Grocery/Dairy,Alpen,1,true\n").getBytes(StandardCharsets.ISO_8859_1);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> service.importFile(ImportKind.CATALOG, new ByteArrayInputStream(latin1)));
+        assertEquals("invalid_encoding", e.code());
+    }
+
+    @Test
+    void importFile_shouldBuildThePopularityList_whenCatalogIsImported() {
+        importCatalog(HEADER + "i1,Milk,Grocery/Dairy,Alpen,1.29,true\ni2,Bread,Grocery/Bakery,Korn,2.5,true\n");
+        assertEquals(2, features.loadShopperContext("anyone").popularItems().size());
+    }
+
+    @Test
+    void importFile_shouldUpsertCustomers_whenCustomerFileIsValid() {
+        String csv = "user_id,age,gender,region,home_store_id\nu1,34,F,North,store-01\nu2,200,M,South,\nu3,50,X,East,\n";
+        ImportReport report = service.importFile(ImportKind.CUSTOMERS,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, report.imported());
+        assertEquals(Optional.of(new Customer("u1", 34, "F", "North", "store-01")),
+                features.loadShopperContext("u1").profile());
+        assertEquals(Optional.of(new Customer("u3", 50, "X", "East", "")), features.loadShopperContext("u3").profile());
+    }
+
+    @Test
+    void ofKey_shouldRouteImportsAndIgnoreReports_whenKeysVary() {
+        assertEquals(Optional.of(ImportKind.CATALOG), ImportKind.ofKey("imports/catalog/2026 11 29.csv"));
+        assertEquals(Optional.of(ImportKind.CUSTOMERS), ImportKind.ofKey("imports/customers/a.csv"));
+        assertEquals(Optional.empty(), ImportKind.ofKey("imports/catalog/a.csv.rejected.csv"));
+        assertEquals("unknown_import", assertThrows(InvalidInputException.class,
+                () -> ImportKind.ofKey("imports/orders/a.csv")).code());
+        assertEquals("invalid_key", assertThrows(InvalidInputException.class,
+                () -> ImportKind.ofKey("imports/catalog/../../models/champion.csv")).code());
+        assertEquals("invalid_key", assertThrows(InvalidInputException.class,
+                () -> ImportKind.ofKey("imports/catalog/a\u0000.csv")).code());
+    }
+}

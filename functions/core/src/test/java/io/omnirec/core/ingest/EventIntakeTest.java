@@ -1,0 +1,143 @@
+package io.omnirec.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.ItemStats;
+import io.omnirec.core.store.memory.InMemoryEventStore;
+import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventIntakeTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+    final EventBatchParser parser = new EventBatchParser();
+    final InMemoryEventStore events = new InMemoryEventStore();
+    final InMemoryFeatureStore features = new InMemoryFeatureStore();
+    final IngestService service = new IngestService(events, features, new EventValidator(CLOCK));
+
+    static String event(String id, String type) {
+        return "{\"eventId\":\"" + id + "\",\"userId\":\"u1\",\"itemId\":\"i1\",\"type\":\"" + type
+                + "\",\"timestamp\":\"2026-11-29T10:00:00Z\",\"channel\":\"store\",\"storeId\":\"store-01\"}";
+    }
+
+    List<JsonNode> parse(String body) {
+        return parser.parse(body.getBytes(StandardCharsets.UTF_8)).events();
+    }
+
+    InvalidInputException rejected(String body) {
+        return assertThrows(InvalidInputException.class, () -> parser.parse(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    EventResult only(String eventJson) {
+        return service.ingest(parse(eventJson)).get(0);
+    }
+
+    @Test
+    void ingest_shouldCountOnce_whenTheSameEventIdArrivesTwice() {
+        features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
+        List<EventResult> results = service.ingest(parse("{\"events\":[" + event("e1", "purchase") + ","
+                + event("e1", "purchase") + "," + event("e2", "view") + "]}"));
+        assertEquals(List.of(EventResult.Status.ACCEPTED, EventResult.Status.DUPLICATE, EventResult.Status.ACCEPTED),
+                results.stream().map(EventResult::status).toList());
+        assertEquals(new ItemStats(1, 0, 1), features.allItemStats().get("i1"));
+        assertEquals(Set.of("i1"), features.loadShopperContext("u1").state().purchased());
+    }
+
+    @Test
+    void ingest_shouldReportEachFate_whenABatchMixesGoodAndBadEvents() {
+        List<EventResult> results = service.ingest(parse("{\"events\":[" + event("ok-1", "view") + ","
+                + event("bad-1", "teleport") + ",42," + event("ok-2", "add_to_cart") + "]}"));
+        assertEquals(EventResult.Status.ACCEPTED, results.get(0).status());
+        assertEquals("invalid_type", results.get(1).code());
+        assertEquals("bad-1", results.get(1).eventId());
+        assertEquals("invalid_event", results.get(2).code());
+        assertEquals(EventResult.Status.ACCEPTED, results.get(3).status());
+        assertTrue(events.get("ok-1").isPresent() && events.get("ok-2").isPresent());
+        assertTrue(events.get("bad-1").isEmpty());
+    }
+
+    @Test
+    void ingest_shouldUndoTheStore_whenTheFeatureUpdateFails() {
+        IngestService broken = new IngestService(events, new FailingFeatureStore(features), new EventValidator(CLOCK));
+        EventResult result = broken.ingest(parse(event("e-fail", "purchase"))).get(0);
+        assertEquals(EventResult.Status.FAILED, result.status());
+        assertTrue(events.get("e-fail").isEmpty(), "a failed event must not block its resend");
+        assertEquals(EventResult.Status.ACCEPTED, service.ingest(parse(event("e-fail", "purchase"))).get(0).status());
+    }
+
+    @Test
+    void validate_shouldRejectWithCode_whenFieldsAreMissingWrongOrHostile() {
+        assertEquals("missing_userId", only("{\"eventId\":\"e\",\"itemId\":\"i\",\"type\":\"view\","
+                + "\"timestamp\":\"2026-11-29T10:00:00Z\",\"channel\":\"web\"}").code());
+        assertEquals("invalid_userId", only(event("e3", "view").replace("\"u1\"", "\"<script>alert(1)</script>\"")).code());
+        assertEquals("invalid_userId", only(event("e3", "view").replace("\"u1\"", "\"" + "u".repeat(129) + "\"")).code());
+        assertEquals("invalid_userId", only(event("e3", "view").replace("\"u1\"", "12")).code());
+        assertEquals("unknown_field", only(event("e3", "view").replace("}", ",\"price\":\"1\"}")).code());
+        assertEquals("invalid_timestamp", only(event("e3", "view").replace("2026-11-29T10:00:00Z", "yesterday")).code());
+        assertEquals("invalid_timestamp", only(event("e3", "view").replace("2026-11-29", "2027-01-01")).code());
+        assertEquals("invalid_channel", only(event("e3", "view").replace("\"store\"", "\"fax\"")).code());
+        assertEquals("missing_storeId", only(event("e3", "view").replace(",\"storeId\":\"store-01\"", "")).code());
+        assertTrue(events.get("e3").isEmpty());
+    }
+
+    @Test
+    void parse_shouldRejectTheWholeRequest_whenBodyIsMalformedOrOversized() {
+        assertEquals("empty_body", rejected("").code());
+        assertEquals("invalid_json", rejected("{\"events\":[").code());
+        assertEquals("invalid_body", rejected("[1,2]").code());
+        assertEquals("invalid_body", rejected("{\"events\":{}}").code());
+        assertEquals("empty_batch", rejected("{\"events\":[]}").code());
+        assertEquals("batch_too_large", rejected("{\"events\":[" + String.join(",",
+                java.util.Collections.nCopies(101, "{}")) + "]}").code());
+        assertEquals("payload_too_large", rejected("{\"eventId\":\"" + "x".repeat(EventBatchParser.MAX_BODY_BYTES)
+                + "\"}").code());
+        assertEquals("invalid_json", rejected("[".repeat(500) + "]".repeat(500)).code());
+    }
+
+    /** A feature store whose writes fail, as when DynamoDB throttles. */
+    private record FailingFeatureStore(InMemoryFeatureStore delegate) implements io.omnirec.core.store.FeatureStore {
+        public void upsertItems(List<CatalogItem> items) {
+            delegate.upsertItems(items);
+        }
+
+        public void upsertCustomers(List<io.omnirec.core.domain.Customer> customers) {
+            delegate.upsertCustomers(customers);
+        }
+
+        public java.util.Map<String, CatalogItem> items(java.util.Collection<String> ids) {
+            return delegate.items(ids);
+        }
+
+        public void forEachItem(java.util.function.Consumer<CatalogItem> visitor) {
+            delegate.forEachItem(visitor);
+        }
+
+        public void apply(InteractionUpdate update) {
+            throw new IllegalStateException("throttled");
+        }
+
+        public java.util.Map<String, ItemStats> allItemStats() {
+            return delegate.allItemStats();
+        }
+
+        public void savePopularItems(List<io.omnirec.core.features.ItemSnapshot> items) {
+            delegate.savePopularItems(items);
+        }
+
+        public io.omnirec.core.store.ShopperContext loadShopperContext(String userId) {
+            return delegate.loadShopperContext(userId);
+        }
+    }
+}

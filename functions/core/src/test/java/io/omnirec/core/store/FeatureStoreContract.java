@@ -1,0 +1,97 @@
+package io.omnirec.core.store;
+
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.ItemSnapshot;
+import io.omnirec.core.features.ItemStats;
+import io.omnirec.core.features.UserState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every {@link FeatureStore} must do; run against each implementation. Each test gets an empty store. */
+public abstract class FeatureStoreContract {
+
+    protected abstract FeatureStore newStore();
+
+    static final CatalogItem MILK = new CatalogItem("milk-1", "Fresh milk, 1l", "Grocery/Dairy", "Alpen", 1.29, true);
+    static final CatalogItem PHONE = new CatalogItem("phone-1", "Phone \"X\"", "Electronics/Phones", "Nokio", 499.0,
+            false);
+
+    static InteractionUpdate update(String userId, CatalogItem item, EventType type) {
+        return InteractionUpdate.of(new ShopperEvent("e", userId, item.itemId(), type,
+                Instant.parse("2026-11-01T10:00:00Z"), Channel.WEB, null, null, null), Optional.of(item));
+    }
+
+    @Test
+    void items_shouldReturnOnlyExistingItems_whenSomeAreMissing() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK, PHONE));
+        Map<String, CatalogItem> found = store.items(List.of("milk-1", "phone-1", "nope"));
+        assertEquals(Map.of("milk-1", MILK, "phone-1", PHONE), found);
+    }
+
+    @Test
+    void upsertItems_shouldReplaceTheItem_whenItExists() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK));
+        CatalogItem repriced = new CatalogItem("milk-1", "Fresh milk, 1l", "Grocery/Dairy", "Alpen", 1.49, true);
+        store.upsertItems(List.of(repriced));
+        assertEquals(repriced, store.items(List.of("milk-1")).get("milk-1"));
+        List<CatalogItem> all = new ArrayList<>();
+        store.forEachItem(all::add);
+        assertEquals(List.of(repriced), all);
+    }
+
+    @Test
+    void apply_shouldUpdateShopperStateAndItemCounters_whenEventsArrive() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK, PHONE));
+        store.apply(update("u1", PHONE, EventType.VIEW));
+        store.apply(update("u1", PHONE, EventType.ADD_TO_CART));
+        store.apply(update("u1", PHONE, EventType.PURCHASE));
+        store.apply(update("u2", PHONE, EventType.VIEW));
+
+        UserState state = store.loadShopperContext("u1").state();
+        assertEquals(Set.of("phone-1"), state.purchased());
+        assertEquals(9.0, state.affinityTotal(), 1e-9);
+        assertEquals(1.0, state.share(UserState.categoryKey("Electronics/Phones")), 1e-9);
+        assertEquals(1.0, state.share(UserState.brandKey("Nokio")), 1e-9);
+        assertEquals(Math.log(499.0), state.meanPriceLog(), 1e-9);
+        assertEquals(new ItemStats(2, 1, 1), store.allItemStats().get("phone-1"));
+    }
+
+    @Test
+    void loadShopperContext_shouldReturnEmptyStateAndNoProfile_whenShopperIsUnknown() {
+        ShopperContext context = newStore().loadShopperContext("nobody");
+        assertFalse(context.state().hasHistory());
+        assertTrue(context.profile().isEmpty());
+        assertTrue(context.popularItems().isEmpty());
+    }
+
+    @Test
+    void loadShopperContext_shouldReturnProfileAndPopularList_whenBothWereWritten() {
+        FeatureStore store = newStore();
+        Customer customer = new Customer("u9", 41, "F", "North", "store-02");
+        store.upsertCustomers(List.of(customer));
+        List<ItemSnapshot> popular = List.of(new ItemSnapshot(PHONE, new ItemStats(10, 2, 1)),
+                new ItemSnapshot(MILK, ItemStats.ZERO));
+        store.savePopularItems(popular);
+        ShopperContext context = store.loadShopperContext("u9");
+        assertEquals(Optional.of(customer), context.profile());
+        assertEquals(popular, context.popularItems());
+    }
+}

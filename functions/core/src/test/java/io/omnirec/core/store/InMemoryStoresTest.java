@@ -1,0 +1,34 @@
+package io.omnirec.core.store;
+
+import io.omnirec.core.store.memory.InMemoryEventStore;
+import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryModelStore;
+import org.junit.jupiter.api.Nested;
+
+/** The store contracts, run against the in-memory implementations. */
+class InMemoryStoresTest {
+
+    @Nested
+    class Events extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new InMemoryEventStore();
+        }
+    }
+
+    @Nested
+    class Features extends FeatureStoreContract {
+        @Override
+        protected FeatureStore newStore() {
+            return new InMemoryFeatureStore();
+        }
+    }
+
+    @Nested
+    class Models extends ModelStoreContract {
+        @Override
+        protected ModelStore newStore() {
+            return new InMemoryModelStore();
+        }
+    }
+}

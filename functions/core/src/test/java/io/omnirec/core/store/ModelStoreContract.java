@@ -1,0 +1,74 @@
+package io.omnirec.core.store;
+
+import io.omnirec.core.training.ModelArtifact;
+import io.omnirec.core.training.ModelCard;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every {@link ModelStore} must do; run against each implementation. Each test gets an empty store. */
+public abstract class ModelStoreContract {
+
+    protected abstract ModelStore newStore();
+
+    static ModelArtifact artifact(String version, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        ModelCard card = new ModelCard(version, t, ModelCard.FORMAT, "test", 7, List.of("f1"), t, t, t,
+                Map.of("events", 3L), Map.of("ndcg@10", 0.5), ModelArtifact.sha256(bytes), bytes.length);
+        return new ModelArtifact(card, bytes);
+    }
+
+    @Test
+    void load_shouldReturnBytesAndCard_whenVersionWasWritten() {
+        ModelStore store = newStore();
+        String version = "v-" + UUID.randomUUID();
+        ModelArtifact written = artifact(version, "model bytes");
+        store.putVersion(written);
+        ModelArtifact loaded = store.load(version).orElseThrow();
+        assertEquals(written.card(), loaded.card());
+        assertArrayEquals(written.modelBytes(), loaded.modelBytes());
+        loaded.verify();
+    }
+
+    @Test
+    void putVersion_shouldRefuseToOverwrite_whenVersionExists() {
+        ModelStore store = newStore();
+        String version = "v-" + UUID.randomUUID();
+        store.putVersion(artifact(version, "first"));
+        assertThrows(IllegalStateException.class, () -> store.putVersion(artifact(version, "second")));
+        assertArrayEquals("first".getBytes(StandardCharsets.UTF_8), store.load(version).orElseThrow().modelBytes());
+    }
+
+    @Test
+    void promote_shouldMoveTheChampionBackAndForth_whenRollingBack() {
+        ModelStore store = newStore();
+        assertEquals(Optional.empty(), store.champion());
+        String v1 = "v1-" + UUID.randomUUID();
+        String v2 = "v2-" + UUID.randomUUID();
+        store.putVersion(artifact(v1, "one"));
+        store.putVersion(artifact(v2, "two"));
+        store.promote(v1);
+        store.promote(v2);
+        assertEquals(Optional.of(v2), store.champion());
+        store.promote(v1);
+        assertEquals(Optional.of(v1), store.champion());
+    }
+
+    @Test
+    void promote_shouldFail_whenVersionDoesNotExist() {
+        ModelStore store = newStore();
+        assertThrows(IllegalArgumentException.class, () -> store.promote("missing-" + UUID.randomUUID()));
+        assertTrue(store.champion().isEmpty());
+    }
+}

@@ -1,0 +1,45 @@
+package io.omnirec.core.store.memory;
+
+import io.omnirec.core.store.ModelStore;
+import io.omnirec.core.training.ModelArtifact;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Model versions in a map; for unit tests of the core. */
+public final class InMemoryModelStore implements ModelStore {
+    private final Map<String, ModelArtifact> versions = new ConcurrentHashMap<>();
+    private volatile String champion;
+
+    @Override
+    public void putVersion(ModelArtifact artifact) {
+        if (versions.putIfAbsent(artifact.version(), artifact) != null) {
+            throw new IllegalStateException("model version " + artifact.version() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<ModelArtifact> load(String version) {
+        return Optional.ofNullable(versions.get(version));
+    }
+
+    @Override
+    public Optional<String> champion() {
+        return Optional.ofNullable(champion);
+    }
+
+    @Override
+    public void promote(String version) {
+        if (!versions.containsKey(version)) {
+            throw new IllegalArgumentException("no model version " + version);
+        }
+        champion = version;
+    }
+
+    /** Replaces a stored version's bytes, to simulate corruption in storage. */
+    public void corrupt(String version, byte[] bytes) {
+        ModelArtifact original = versions.get(version);
+        versions.put(version, new ModelArtifact(original.card(), bytes));
+    }
+}
