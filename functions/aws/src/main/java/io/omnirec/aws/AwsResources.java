@@ -1,0 +1,14 @@
+package io.omnirec.aws;
+
+/**
+ * The names of everything Omnirec keeps in AWS; all come from configuration.
+ *
+ * @param eventsTable   DynamoDB table of shopper events (key {@code eventId})
+ * @param featuresTable DynamoDB single table of catalog, profiles, shopper state, counters and aggregates
+ * @param modelsBucket  S3 bucket holding {@code modelsPrefix}
+ * @param modelsPrefix  key prefix of model versions and the champion pointer, e.g. {@code models/}
+ * @param importsBucket S3 bucket that bulk imports are uploaded to
+ */
+public record AwsResources(String eventsTable, String featuresTable, String modelsBucket, String modelsPrefix,
+                           String importsBucket) {
+}

@@ -1,0 +1,275 @@
+package io.omnirec.aws;
+
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.Customer;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.ItemSnapshot;
+import io.omnirec.core.features.ItemStats;
+import io.omnirec.core.features.UserState;
+import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ShopperContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The feature single table. Items (pk / sk):
+ * {@code ITEM#id / META} catalog item; {@code ITEM#id / STATS} counters; {@code USER#id / PROFILE} customer;
+ * {@code USER#id / STATE} purchased set, affinity weights ({@code a:<key>}) and price sums;
+ * {@code AGG#POPULAR / LIST} the popularity list. Every write is a single-item put or additive update.
+ */
+public final class DynamoFeatureStore implements FeatureStore {
+    static final String META = "META";
+    static final String STATS = "STATS";
+    static final String PROFILE = "PROFILE";
+    static final String STATE = "STATE";
+    static final String AFFINITY_PREFIX = "a:";
+    /** Stay well below DynamoDB's 400 KB item limit for the popularity list. */
+    static final int MAX_POPULAR_BYTES = 300_000;
+    private static final int MAX_RETRIES = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoFeatureStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", Attributes.s(pk), "sk", Attributes.s(sk));
+    }
+
+    static String itemPk(String itemId) {
+        return "ITEM#" + itemId;
+    }
+
+    static String userPk(String userId) {
+        return "USER#" + userId;
+    }
+
+    @Override
+    public void upsertItems(List<CatalogItem> items) {
+        writeAll(items.stream().map(DynamoFeatureStore::itemToAttributes).toList());
+    }
+
+    @Override
+    public void upsertCustomers(List<Customer> customers) {
+        writeAll(customers.stream().map(c -> {
+            Map<String, AttributeValue> item = new HashMap<>(key(userPk(c.userId()), PROFILE));
+            item.put("userId", Attributes.s(c.userId()));
+            item.put("age", Attributes.n(c.age()));
+            item.put("gender", Attributes.s(c.gender()));
+            item.put("region", Attributes.s(c.region()));
+            item.put("homeStoreId", Attributes.s(c.homeStoreId()));
+            return item;
+        }).toList());
+    }
+
+    @Override
+    public Map<String, CatalogItem> items(Collection<String> itemIds) {
+        List<Map<String, AttributeValue>> keys = new HashSet<>(itemIds).stream().map(id -> key(itemPk(id), META)).toList();
+        Map<String, CatalogItem> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            batchGet(keys.subList(from, Math.min(keys.size(), from + 100)))
+                    .forEach(item -> found.put(Attributes.str(item, "itemId"), itemFromAttributes(item)));
+        }
+        return found;
+    }
+
+    @Override
+    public void forEachItem(Consumer<CatalogItem> visitor) {
+        scanKind(META).forEach(item -> visitor.accept(itemFromAttributes(item)));
+    }
+
+    @Override
+    public void apply(InteractionUpdate update) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> adds = new ArrayList<>();
+        if (update.purchasedItemId() != null) {
+            names.put("#purchased", "purchased");
+            values.put(":purchased", AttributeValue.fromSs(List.of(update.purchasedItemId())));
+            adds.add("#purchased :purchased");
+        }
+        int i = 0;
+        for (Map.Entry<String, Double> affinity : update.affinities().entrySet()) {
+            names.put("#a" + i, AFFINITY_PREFIX + affinity.getKey());
+            values.put(":a" + i, Attributes.n(affinity.getValue()));
+            adds.add("#a" + i + " :a" + i);
+            i++;
+        }
+        if (update.affinityTotal() != 0) {
+            names.put("#total", "affinityTotal");
+            values.put(":total", Attributes.n(update.affinityTotal()));
+            adds.add("#total :total");
+        }
+        if (update.priceCount() != 0) {
+            names.put("#pls", "priceLogSum");
+            names.put("#pc", "priceCount");
+            values.put(":pls", AttributeValue.fromN(Double.toString(update.priceLog())));
+            values.put(":pc", Attributes.n(update.priceCount()));
+            adds.add("#pls :pls");
+            adds.add("#pc :pc");
+        }
+        names.put("#uid", "userId");
+        values.put(":uid", Attributes.s(update.userId()));
+        dynamo.updateItem(b -> b.tableName(table).key(key(userPk(update.userId()), STATE))
+                .updateExpression("SET #uid = :uid" + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds)))
+                .expressionAttributeNames(names).expressionAttributeValues(values));
+        ItemStats delta = update.itemDelta();
+        dynamo.updateItem(b -> b.tableName(table).key(key(itemPk(update.itemId()), STATS))
+                .updateExpression("SET #id = :id ADD #views :v, #carts :c, #purchases :p")
+                .expressionAttributeNames(Map.of("#id", "itemId", "#views", "views", "#carts", "carts", "#purchases", "purchases"))
+                .expressionAttributeValues(Map.of(":id", Attributes.s(update.itemId()), ":v", Attributes.n(delta.views()),
+                        ":c", Attributes.n(delta.carts()), ":p", Attributes.n(delta.purchases()))));
+    }
+
+    @Override
+    public Map<String, ItemStats> allItemStats() {
+        Map<String, ItemStats> stats = new HashMap<>();
+        scanKind(STATS).forEach(item -> stats.put(Attributes.str(item, "itemId"), statsFromAttributes(item)));
+        return stats;
+    }
+
+    @Override
+    public void savePopularItems(List<ItemSnapshot> ranked) {
+        List<AttributeValue> entries = new ArrayList<>();
+        int bytes = 0;
+        for (ItemSnapshot snapshot : ranked) {
+            if (entries.size() == MAX_POPULAR_ITEMS || bytes > MAX_POPULAR_BYTES) {
+                break;
+            }
+            Map<String, AttributeValue> entry = new HashMap<>(itemToAttributes(snapshot.item()));
+            entry.remove("pk");
+            entry.remove("sk");
+            entry.put("views", Attributes.n(snapshot.stats().views()));
+            entry.put("carts", Attributes.n(snapshot.stats().carts()));
+            entry.put("purchases", Attributes.n(snapshot.stats().purchases()));
+            bytes += 120 + snapshot.item().title().length() + snapshot.item().category().length()
+                    + snapshot.item().brand().length() + snapshot.itemId().length();
+            entries.add(AttributeValue.fromM(entry));
+        }
+        Map<String, AttributeValue> item = new HashMap<>(key("AGG#POPULAR", "LIST"));
+        item.put("items", AttributeValue.fromL(entries));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public ShopperContext loadShopperContext(String userId) {
+        List<Map<String, AttributeValue>> found = batchGet(List.of(key(userPk(userId), STATE),
+                key(userPk(userId), PROFILE), key("AGG#POPULAR", "LIST")));
+        UserState state = UserState.empty(userId);
+        Optional<Customer> profile = Optional.empty();
+        List<ItemSnapshot> popular = List.of();
+        for (Map<String, AttributeValue> item : found) {
+            switch (Attributes.str(item, "sk")) {
+                case STATE -> state = stateFromAttributes(userId, item);
+                case PROFILE -> profile = Optional.of(new Customer(userId, (int) Attributes.num(item, "age"),
+                        Attributes.str(item, "gender"), Attributes.str(item, "region"),
+                        Attributes.str(item, "homeStoreId")));
+                default -> popular = item.get("items").l().stream()
+                        .map(v -> new ItemSnapshot(itemFromAttributes(v.m()), statsFromAttributes(v.m())))
+                        .toList();
+            }
+        }
+        return new ShopperContext(state, profile, popular);
+    }
+
+    private static UserState stateFromAttributes(String userId, Map<String, AttributeValue> item) {
+        Map<String, Double> affinities = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(AFFINITY_PREFIX)) {
+                affinities.put(name.substring(AFFINITY_PREFIX.length()), Double.parseDouble(value.n()));
+            }
+        });
+        Set<String> purchased = item.containsKey("purchased") ? new HashSet<>(item.get("purchased").ss()) : Set.of();
+        return new UserState(userId, purchased, affinities, Attributes.num(item, "affinityTotal"),
+                Attributes.num(item, "priceLogSum"), (long) Attributes.num(item, "priceCount"));
+    }
+
+    private static Map<String, AttributeValue> itemToAttributes(CatalogItem i) {
+        Map<String, AttributeValue> item = new HashMap<>(key(itemPk(i.itemId()), META));
+        item.put("itemId", Attributes.s(i.itemId()));
+        item.put("title", Attributes.s(i.title()));
+        item.put("category", Attributes.s(i.category()));
+        item.put("brand", Attributes.s(i.brand()));
+        item.put("price", AttributeValue.fromN(Double.toString(i.price())));
+        item.put("consumable", AttributeValue.fromBool(i.consumable()));
+        return item;
+    }
+
+    private static CatalogItem itemFromAttributes(Map<String, AttributeValue> item) {
+        return new CatalogItem(Attributes.str(item, "itemId"), Attributes.str(item, "title"),
+                Attributes.str(item, "category"), Attributes.str(item, "brand"), Attributes.num(item, "price"),
+                Boolean.TRUE.equals(item.get("consumable").bool()));
+    }
+
+    private static ItemStats statsFromAttributes(Map<String, AttributeValue> item) {
+        return new ItemStats((long) Attributes.num(item, "views"), (long) Attributes.num(item, "carts"),
+                (long) Attributes.num(item, "purchases"));
+    }
+
+    private Iterable<Map<String, AttributeValue>> scanKind(String sk) {
+        return dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression("sk = :sk")
+                .expressionAttributeValues(Map.of(":sk", Attributes.s(sk)))).items();
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 0; !request.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.unprocessedKeys();
+            backOff(attempt, !request.isEmpty());
+        }
+        return found;
+    }
+
+    private void writeAll(List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            Map<String, List<WriteRequest>> request = Map.of(table, writes);
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                Map<String, List<WriteRequest>> pending = request;
+                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(pending));
+                request = response.unprocessedItems();
+                backOff(attempt, !request.isEmpty());
+            }
+        }
+    }
+
+    private static void backOff(int attempt, boolean retrying) {
+        if (!retrying) {
+            return;
+        }
+        if (attempt >= MAX_RETRIES) {
+            throw new IllegalStateException("DynamoDB left items unprocessed after " + MAX_RETRIES + " retries");
+        }
+        try {
+            Thread.sleep(Math.min(1000, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a DynamoDB batch", e);
+        }
+    }
+}

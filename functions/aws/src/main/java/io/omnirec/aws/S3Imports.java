@@ -1,0 +1,85 @@
+package io.omnirec.aws;
+
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.imports.Csv;
+import io.omnirec.core.imports.ImportKind;
+import io.omnirec.core.imports.ImportReport;
+import io.omnirec.core.imports.ImportService;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Runs the import of one uploaded S3 object: decodes and checks the key from the notification, streams the object
+ * through the {@link ImportService}, and writes rejected rows next to the upload as {@code <key>.rejected.csv}.
+ */
+public final class S3Imports {
+    /** Larger uploads must be split; one Lambda invocation streams at most this much. */
+    public static final long MAX_OBJECT_BYTES = 512L * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(S3Imports.class.getName());
+
+    private final S3Client s3;
+    private final ImportService imports;
+
+    public S3Imports(S3Client s3, ImportService imports) {
+        this.s3 = s3;
+        this.imports = imports;
+    }
+
+    /**
+     * The outcome of one object.
+     *
+     * @param status        {@code imported}, {@code rejected} (the whole file: see {@code error}) or {@code skipped}
+     *                      (our own rejection report)
+     * @param rejectionsKey where rejected rows were written, or {@code null}
+     */
+    public record Result(String bucket, String key, String status, Optional<ImportReport> report,
+                         String rejectionsKey, String error) {
+    }
+
+    /**
+     * @param encodedKey the key exactly as S3 event notifications carry it: URL-encoded, {@code +} for space
+     */
+    public Result importObject(String bucket, String encodedKey) {
+        String key = URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
+        Optional<ImportKind> kind = ImportKind.ofKey(key);
+        if (kind.isEmpty()) {
+            return new Result(bucket, key, "skipped", Optional.empty(), null, null);
+        }
+        try (ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            if (content.response().contentLength() > MAX_OBJECT_BYTES) {
+                throw new InvalidInputException("object_too_large", key + " is larger than " + MAX_OBJECT_BYTES
+                        + " bytes; split it");
+            }
+            ImportReport report = imports.importFile(kind.get(), content);
+            String rejectionsKey = null;
+            if (report.rejected() > 0) {
+                rejectionsKey = writeRejections(bucket, key, report.rejectionsCsv());
+            }
+            LOG.info(String.format("imported s3://%s/%s: %d rows, %d imported, %d rejected", bucket, key,
+                    report.rows(), report.imported(), report.rejected()));
+            return new Result(bucket, key, "imported", Optional.of(report), rejectionsKey, null);
+        } catch (InvalidInputException e) {
+            LOG.warning(String.format("rejected s3://%s/%s: %s", bucket, key, e.getMessage()));
+            String csv = "line,code,reason,row\n0," + e.code() + "," + Csv.quote(e.getMessage()) + ",\n";
+            String rejectionsKey = writeRejections(bucket, key, csv.getBytes(StandardCharsets.UTF_8));
+            return new Result(bucket, key, "rejected", Optional.empty(), rejectionsKey, e.code());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String writeRejections(String bucket, String key, byte[] csv) {
+        String target = ImportKind.rejectionKey(key);
+        s3.putObject(b -> b.bucket(bucket).key(target).contentType("text/csv"), RequestBody.fromBytes(csv));
+        return target;
+    }
+}

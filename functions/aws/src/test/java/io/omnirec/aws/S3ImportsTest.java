@@ -1,0 +1,75 @@
+package io.omnirec.aws;
+
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.features.PopularityService;
+import io.omnirec.core.imports.ImportService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Imports from S3 into DynamoDB through the real SDK. */
+class S3ImportsTest {
+    static AwsResources resources;
+    static DynamoFeatureStore features;
+    static S3Imports imports;
+
+    @BeforeAll
+    static void setUp() {
+        AwsStoresTest.clients();
+        resources = AwsStoresTest.freshResources();
+        features = new DynamoFeatureStore(AwsStoresTest.dynamo, resources.featuresTable());
+        imports = new S3Imports(AwsStoresTest.s3, new ImportService(features, new PopularityService(features)));
+    }
+
+    static void upload(String key, String content) {
+        AwsStoresTest.s3.putObject(b -> b.bucket(resources.importsBucket()).key(key),
+                RequestBody.fromString(content, StandardCharsets.UTF_8));
+    }
+
+    static String read(String key) {
+        return AwsStoresTest.s3.getObjectAsBytes(b -> b.bucket(resources.importsBucket()).key(key)).asUtf8String();
+    }
+
+    @Test
+    void importObject_shouldDecodeTheKeyAndWriteRejectionsNextToIt_whenSomeRowsAreBad() {
+        String key = "imports/catalog/spring sale+2026.csv";
+        upload(key, "item_id,title,category,brand,price,consumable\n"
+                + "i1,Milk,Grocery/Dairy,Alpen,1.29,true\n"
+                + "i2,Bread,Grocery/Bakery,Korn,abc,true\n");
+        String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
+        S3Imports.Result result = imports.importObject(resources.importsBucket(), encoded);
+        assertEquals("imported", result.status());
+        assertEquals(1, result.report().orElseThrow().imported());
+        assertEquals(key + ".rejected.csv", result.rejectionsKey());
+        assertTrue(read(result.rejectionsKey()).contains("3,invalid_price"));
+        assertEquals(Map.of("i1", new CatalogItem("i1", "Milk", "Grocery/Dairy", "Alpen", 1.29, true)),
+                features.items(List.of("i1", "i2")));
+        assertEquals(1, features.loadShopperContext("x").popularItems().size());
+    }
+
+    @Test
+    void importObject_shouldRejectTheWholeFileWithAReport_whenHeaderIsWrong() {
+        String key = "imports/customers/bad.csv";
+        upload(key, "who,when\nu1,yesterday\n");
+        S3Imports.Result result = imports.importObject(resources.importsBucket(), key);
+        assertEquals("rejected", result.status());
+        assertEquals("invalid_header", result.error());
+        assertTrue(read(key + ".rejected.csv").contains("invalid_header"));
+    }
+
+    @Test
+    void importObject_shouldSkip_whenTheObjectIsARejectionReport() {
+        S3Imports.Result result = imports.importObject(resources.importsBucket(), "imports/catalog/x.csv.rejected.csv");
+        assertEquals("skipped", result.status());
+        assertNull(result.rejectionsKey());
+    }
+}
