@@ -170,11 +170,11 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /**
-     * The repository root: the {@code omnirec.repo.root} system property (set by the build), else the nearest folder
+     * The repository root: the {@code localaws.root} system property (set by the build), else the nearest folder
      * above the working directory with {@code package.json} and {@code mvnw}.
      */
     public static Path repoRoot() {
-        String configured = System.getProperty("omnirec.repo.root");
+        String configured = System.getProperty("localaws.root");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath();
         }
@@ -183,6 +183,6 @@ public final class LocalAws implements AutoCloseable {
                 return dir.toPath();
             }
         }
-        throw new IllegalStateException("cannot find the repository root; set -Domnirec.repo.root");
+        throw new IllegalStateException("cannot find the repository root; set -Dlocalaws.root");
     }
 }

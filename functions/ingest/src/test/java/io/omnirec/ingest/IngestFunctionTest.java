@@ -1,0 +1,108 @@
+package io.omnirec.ingest;
+
+import io.omnirec.aws.AwsClients;
+import io.omnirec.aws.DynamoEventStore;
+import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.local.TestAws;
+import io.omnirec.testing.LocalAwsTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ingest function behind API Gateway (HTTP API, payload 2.0), against DynamoDB on the emulator. */
+@QuarkusTest
+@QuarkusTestResource(LocalAwsTestResource.class)
+class IngestFunctionTest {
+
+    static String event(String name) throws IOException {
+        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name));
+    }
+
+    static DynamoFeatureStore features() {
+        TestAws.Endpoints e = TestAws.endpoints();
+        return new DynamoFeatureStore(AwsClients.dynamo(e.dynamo(), e.accessKey(), e.secretKey()),
+                LocalAwsTestResource.resources.featuresTable());
+    }
+
+    static DynamoEventStore events() {
+        TestAws.Endpoints e = TestAws.endpoints();
+        return new DynamoEventStore(AwsClients.dynamo(e.dynamo(), e.accessKey(), e.secretKey()),
+                LocalAwsTestResource.resources.eventsTable());
+    }
+
+    @Test
+    void postEvents_shouldStoreOnceAndUpdateFeatures_whenApiGatewayDeliversTheBatchTwice() throws IOException {
+        for (int delivery = 0; delivery < 2; delivery++) {
+            String expected = delivery == 0 ? "accepted" : "duplicate";
+            given().contentType(ContentType.JSON).body(event("apigw-v2-post-events-batch.json"))
+                    .when().post("/_lambda_")
+                    .then().statusCode(200)
+                    .body("statusCode", equalTo(200))
+                    .body("body", containsString("\"status\":\"" + expected + "\""));
+        }
+        assertTrue(events().get("pos-0001-7783").isPresent());
+        assertEquals(Set.of("i00001"), features().loadShopperContext("u000001").state().purchased());
+        assertEquals(1, features().allItemStats().get("i00001").purchases());
+        assertEquals(1, features().allItemStats().get("i00001").views());
+    }
+
+    @Test
+    void postEvents_shouldAnswer400WithCode_whenApiGatewayDeliversMalformedJson() throws IOException {
+        given().contentType(ContentType.JSON).body(event("apigw-v2-post-events-malformed.json"))
+                .when().post("/_lambda_")
+                .then().statusCode(200)
+                .body("statusCode", equalTo(400))
+                .body("body", containsString("\"error\":\"invalid_json\""));
+    }
+
+    @Test
+    void postEvent_shouldAnswer202ThenDuplicate_whenOneEventIsSentTwice() throws IOException {
+        given().contentType(ContentType.JSON).body(event("apigw-v2-post-event-single.json"))
+                .when().post("/_lambda_")
+                .then().body("statusCode", equalTo(202));
+        given().contentType(ContentType.JSON).body(event("apigw-v2-post-event-single.json"))
+                .when().post("/_lambda_")
+                .then().body("statusCode", equalTo(200)).body("body", containsString("duplicate"));
+    }
+
+    @Test
+    void postEvents_shouldReportEachFate_whenBatchMixesGoodBadAndHostileEvents() {
+        String body = "{\"events\":["
+                + "{\"eventId\":\"mix-1\",\"userId\":\"u9\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"},"
+                + "{\"eventId\":\"mix-2\",\"userId\":\"u9'; DROP TABLE x;--\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"},"
+                + "{\"eventId\":\"mix-3\",\"userId\":\"u9\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"kiosk\"}"
+                + "]}";
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/events")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(2))
+                .body("results[0].status", equalTo("accepted"))
+                .body("results[1].error", equalTo("invalid_userId"))
+                .body("results[2].error", equalTo("missing_storeId"));
+        assertTrue(events().get("mix-2").isEmpty());
+    }
+
+    @Test
+    void postEvents_shouldRejectTheWholeRequest_whenOversizedOrTooManyOrNotJson() {
+        given().contentType(ContentType.JSON).body("{\"eventId\":\"" + "x".repeat(300_000) + "\"}")
+                .when().post("/v1/events").then().statusCode(413).body("error", equalTo("payload_too_large"));
+        given().contentType(ContentType.JSON).body("{\"events\":[" + "{},".repeat(100) + "{}]}")
+                .when().post("/v1/events").then().statusCode(400).body("error", equalTo("batch_too_large"));
+        given().contentType(ContentType.TEXT).body("hello")
+                .when().post("/v1/events").then().statusCode(415);
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/v1/events").then().statusCode(400).body("error", equalTo("empty_body"));
+    }
+}

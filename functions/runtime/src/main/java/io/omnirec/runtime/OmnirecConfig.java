@@ -1,0 +1,38 @@
+package io.omnirec.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Omnirec's settings ({@code omnirec.*}); each can be set by environment, e.g. {@code OMNIREC_EVENTS_TABLE}.
+ */
+@ConfigMapping(prefix = "omnirec")
+public interface OmnirecConfig {
+
+    @WithDefault("omnirec-events")
+    String eventsTable();
+
+    @WithDefault("omnirec-features")
+    String featuresTable();
+
+    @WithDefault("omnirec-models")
+    String modelsBucket();
+
+    @WithDefault("models/")
+    String modelsPrefix();
+
+    @WithDefault("omnirec-imports")
+    String importsBucket();
+
+    /** Create missing tables and buckets at startup: for the local stack, never in a deployed account. */
+    @WithDefault("false")
+    boolean provision();
+
+    /** Seed of every random choice in training. */
+    @WithDefault("42")
+    long trainingSeed();
+
+    /** How often recommend checks whether the champion pointer moved. */
+    @WithDefault("60")
+    int modelRefreshSeconds();
+}

@@ -1,0 +1,63 @@
+package io.omnirec.runtime;
+
+import io.omnirec.aws.AwsResources;
+import io.omnirec.aws.DynamoEventStore;
+import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.Provisioning;
+import io.omnirec.aws.S3ModelStore;
+import io.omnirec.core.store.EventStore;
+import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ModelStore;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+
+/** The core's stores on DynamoDB and S3, built from the injected SDK clients and {@link OmnirecConfig}. */
+@ApplicationScoped
+public class StoreBeans {
+
+    @Produces
+    @Singleton
+    AwsResources resources(OmnirecConfig config) {
+        return new AwsResources(config.eventsTable(), config.featuresTable(), config.modelsBucket(),
+                config.modelsPrefix(), config.importsBucket());
+    }
+
+    @Produces
+    @Singleton
+    EventStore events(DynamoDbClient dynamo, AwsResources resources) {
+        return new DynamoEventStore(dynamo, resources.eventsTable());
+    }
+
+    @Produces
+    @Singleton
+    FeatureStore features(DynamoDbClient dynamo, AwsResources resources) {
+        return new DynamoFeatureStore(dynamo, resources.featuresTable());
+    }
+
+    @Produces
+    @Singleton
+    ModelStore models(S3Client s3, AwsResources resources) {
+        return new S3ModelStore(s3, resources.modelsBucket(), resources.modelsPrefix());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    void provisionLocally(@Observes StartupEvent start, OmnirecConfig config, Instance<DynamoDbClient> dynamo,
+                          Instance<S3Client> s3, AwsResources resources) {
+        if (config.provision()) {
+            new Provisioning(dynamo.get(), s3.get()).ensure(resources);
+        }
+    }
+}
