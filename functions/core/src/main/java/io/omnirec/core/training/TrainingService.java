@@ -45,6 +45,8 @@ import java.util.logging.Logger;
  */
 public final class TrainingService {
     public static final int EVAL_K = 10;
+    /** Tribuo's progress-logging interval, in examples: effectively never. */
+    private static final int QUIET = Integer.MAX_VALUE;
     private static final Logger LOG = Logger.getLogger(TrainingService.class.getName());
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -93,7 +95,7 @@ public final class TrainingService {
 
         MutableDataset<Label> dataset = dataset(history, pool, training, config);
         Model<Label> trained = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), config.epochs(),
-                config.seed()).train(dataset);
+                QUIET, config.seed()).train(dataset);
         RankingModel model = new RankingModel(trained);
 
         Map<String, Double> metrics = new LinkedHashMap<>();

@@ -1,0 +1,76 @@
+package io.omnirec.core.training;
+
+import io.omnirec.core.features.PopularityService;
+import io.omnirec.core.imports.ImportKind;
+import io.omnirec.core.imports.ImportService;
+import io.omnirec.core.ingest.EventBatchParser;
+import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.store.memory.InMemoryEventStore;
+import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryModelStore;
+import io.omnirec.core.synthetic.SyntheticRetailGenerator;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The recipe of the committed reference model in {@code model-artifacts/reference/}: the small synthetic data set
+ * (seed 42), loaded through the import and ingest paths, trained with seed 42 at a fixed clock.
+ */
+public final class ReferenceModel {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
+    public static final long SEED = 42;
+
+    /** The stores after loading the reference data. */
+    public record World(InMemoryEventStore events, InMemoryFeatureStore features) {
+    }
+
+    private ReferenceModel() {
+    }
+
+    public static World world() {
+        var data = new SyntheticRetailGenerator(SyntheticRetailGenerator.Config.small(SEED)).generate();
+        InMemoryEventStore events = new InMemoryEventStore();
+        InMemoryFeatureStore features = new InMemoryFeatureStore();
+        ImportService imports = new ImportService(features, new PopularityService(features));
+        imports.importFile(ImportKind.CATALOG, new ByteArrayInputStream(data.catalogCsv().getBytes(StandardCharsets.UTF_8)));
+        imports.importFile(ImportKind.CUSTOMERS, new ByteArrayInputStream(data.customersCsv().getBytes(StandardCharsets.UTF_8)));
+        IngestService ingest = new IngestService(events, features, new EventValidator(CLOCK));
+        EventBatchParser parser = new EventBatchParser();
+        data.eventBatches(100).forEach(b -> ingest.ingest(parser.parse(b.getBytes(StandardCharsets.UTF_8)).events()));
+        return new World(events, features);
+    }
+
+    /** Trains the reference model afresh. */
+    public static ModelArtifact train(World world) {
+        InMemoryModelStore models = new InMemoryModelStore();
+        TrainingOutcome outcome = new TrainingService(world.events(), world.features(), models, CLOCK)
+                .trainAndPromote(TrainingConfig.defaults(SEED));
+        return models.load(outcome.card().version()).orElseThrow();
+    }
+
+    public static Path directory() {
+        return Path.of(System.getProperty("model.artifacts.dir", "model-artifacts"), "reference");
+    }
+
+    /** Reads the committed reference model. */
+    public static ModelArtifact committed() throws IOException {
+        Path dir = directory();
+        return new ModelArtifact(ModelCard.fromJson(Files.readAllBytes(dir.resolve("card.json"))),
+                Files.readAllBytes(dir.resolve("model.tribuo")));
+    }
+
+    /** Rewrites the committed reference model: {@code ./mvnw -pl functions/core test -Dtest=ReferenceModelTest -Dreference.write=true}. */
+    static void write(ModelArtifact artifact) throws IOException {
+        Path dir = Files.createDirectories(directory());
+        Files.write(dir.resolve("model.tribuo"), artifact.modelBytes());
+        Files.write(dir.resolve("card.json"), artifact.card().toJson());
+    }
+}
