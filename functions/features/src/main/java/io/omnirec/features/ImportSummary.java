@@ -1,0 +1,34 @@
+package io.omnirec.features;
+
+import io.omnirec.aws.S3Imports;
+import io.omnirec.core.imports.ImportReport;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+/** What the import function did with each object of a notification. */
+@RegisterForReflection
+public record ImportSummary(List<File> files) {
+
+    /**
+     * One object's outcome.
+     *
+     * @param status {@code imported}, {@code rejected} (whole file, see {@code error}), {@code skipped} (a rejection
+     *               report) or {@code ignored} (not an ObjectCreated event)
+     */
+    @RegisterForReflection
+    public record File(String bucket, String key, String status, long rows, long imported, long rejected,
+                       String rejectionsKey, String error) {
+
+        static File of(S3Imports.Result result) {
+            ImportReport report = result.report().orElse(null);
+            return new File(result.bucket(), result.key(), result.status(), report == null ? 0 : report.rows(),
+                    report == null ? 0 : report.imported(), report == null ? 0 : report.rejected(),
+                    result.rejectionsKey(), result.error());
+        }
+
+        static File ignored(String bucket, String key) {
+            return new File(bucket, key, "ignored", 0, 0, 0, null, null);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.omnirec.features;
+
+import io.omnirec.aws.AwsClients;
+import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.local.TestAws;
+import io.omnirec.core.synthetic.SyntheticDataset;
+import io.omnirec.core.synthetic.SyntheticRetailGenerator;
+import io.omnirec.testing.LocalAwsTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The features function behind S3 ObjectCreated notifications, against S3 and DynamoDB on the emulators. */
+@QuarkusTest
+@QuarkusTestResource(LocalAwsTestResource.class)
+class FeaturesFunctionTest {
+
+    static S3Client s3() {
+        TestAws.Endpoints e = TestAws.endpoints();
+        return AwsClients.s3(e.s3(), e.accessKey(), e.secretKey());
+    }
+
+    /** A sample event file, addressed to this test's imports bucket. */
+    static String event(String name) throws IOException {
+        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name))
+                .replace("omnirec-imports", LocalAwsTestResource.resources.importsBucket());
+    }
+
+    static void upload(String key, String content) {
+        s3().putObject(b -> b.bucket(LocalAwsTestResource.resources.importsBucket()).key(key),
+                RequestBody.fromString(content));
+    }
+
+    @Test
+    void importCatalog_shouldUpsertGoodRowsAndReportBadOnes_whenS3NotifiesAnUpload() throws IOException {
+        SyntheticDataset data = new SyntheticRetailGenerator(SyntheticRetailGenerator.Config.small(9)).generate();
+        String key = "imports/catalog/catalog 2026-11-29.csv";
+        upload(key, data.catalogCsv() + "bad-row,no,price,here,x,true\n");
+        given().contentType(ContentType.JSON).body(event("s3-put-catalog.json"))
+                .when().post()
+                .then().statusCode(200)
+                .body("files[0].key", equalTo(key))
+                .body("files[0].status", equalTo("imported"))
+                .body("files[0].imported", equalTo(data.items().size()))
+                .body("files[0].rejected", equalTo(1))
+                .body("files[0].rejectionsKey", equalTo(key + ".rejected.csv"));
+        String rejections = s3().getObjectAsBytes(b -> b.bucket(LocalAwsTestResource.resources.importsBucket())
+                .key(key + ".rejected.csv")).asUtf8String();
+        assertTrue(rejections.contains(",invalid_price,"), rejections);
+        TestAws.Endpoints e = TestAws.endpoints();
+        DynamoFeatureStore features = new DynamoFeatureStore(AwsClients.dynamo(e.dynamo(), e.accessKey(),
+                e.secretKey()), LocalAwsTestResource.resources.featuresTable());
+        assertEquals(data.items().get(0), features.items(List.of(data.items().get(0).itemId())).get(data.items().get(0).itemId()));
+        assertEquals(data.items().size(), features.loadShopperContext("anyone").popularItems().size());
+    }
+
+    @Test
+    void importObject_shouldFailClearlyAndImportNothing_whenTheKeyIsHostile() throws IOException {
+        given().contentType(ContentType.JSON).body(event("s3-put-malformed.json"))
+                .when().post()
+                .then().statusCode(500)
+                .body(containsString("not a valid import key"));
+    }
+
+    @Test
+    void importObject_shouldRefuseTheNotification_whenItNamesAnotherBucket() throws IOException {
+        given().contentType(ContentType.JSON).body(event("s3-put-catalog.json")
+                        .replace(LocalAwsTestResource.resources.importsBucket(), "someone-elses-bucket"))
+                .when().post()
+                .then().statusCode(500)
+                .body(containsString("imports are read only from"));
+    }
+
+    @Test
+    void importObject_shouldRefuse_whenTheEventIsNoS3Notification() throws IOException {
+        given().contentType(ContentType.JSON).body(Files.readString(Path.of(System.getProperty("localaws.root"),
+                        "events", "eventbridge-scheduled.json")))
+                .when().post()
+                .then().statusCode(500)
+                .body(containsString("no Records"));
+    }
+}

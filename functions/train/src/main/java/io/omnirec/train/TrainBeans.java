@@ -1,0 +1,22 @@
+package io.omnirec.train;
+
+import io.omnirec.core.store.EventStore;
+import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ModelStore;
+import io.omnirec.core.training.TrainingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Wires the core's training service to the stores. */
+@ApplicationScoped
+public class TrainBeans {
+
+    @Produces
+    @Singleton
+    TrainingService training(EventStore events, FeatureStore features, ModelStore models, Clock clock) {
+        return new TrainingService(events, features, models, clock);
+    }
+}

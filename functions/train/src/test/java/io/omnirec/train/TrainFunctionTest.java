@@ -1,0 +1,93 @@
+package io.omnirec.train;
+
+import io.omnirec.aws.AwsClients;
+import io.omnirec.aws.DynamoEventStore;
+import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.S3ModelStore;
+import io.omnirec.aws.local.TestAws;
+import io.omnirec.core.ingest.EventBatchParser;
+import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.synthetic.SyntheticDataset;
+import io.omnirec.core.synthetic.SyntheticRetailGenerator;
+import io.omnirec.core.training.ModelArtifact;
+import io.omnirec.testing.LocalAwsTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The train function behind an EventBridge schedule, reading events from DynamoDB and writing models to S3. */
+@QuarkusTest
+@QuarkusTestResource(LocalAwsTestResource.class)
+class TrainFunctionTest {
+    static final SyntheticDataset DATA = new SyntheticRetailGenerator(new SyntheticRetailGenerator.Config(4, 250, 80,
+            30, Instant.parse("2026-09-01T00:00:00Z"), 8)).generate();
+
+    static String event(String name) throws IOException {
+        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name));
+    }
+
+    static S3ModelStore models() {
+        TestAws.Endpoints e = TestAws.endpoints();
+        return new S3ModelStore(AwsClients.s3(e.s3(), e.accessKey(), e.secretKey()),
+                LocalAwsTestResource.resources.modelsBucket(), LocalAwsTestResource.resources.modelsPrefix());
+    }
+
+    @BeforeAll
+    static void storeHistory() {
+        TestAws.Endpoints e = TestAws.endpoints();
+        var dynamo = AwsClients.dynamo(e.dynamo(), e.accessKey(), e.secretKey());
+        DynamoFeatureStore features = new DynamoFeatureStore(dynamo, LocalAwsTestResource.resources.featuresTable());
+        features.upsertItems(DATA.items());
+        IngestService ingest = new IngestService(new DynamoEventStore(dynamo, LocalAwsTestResource.resources.eventsTable()),
+                features, new EventValidator(Clock.systemUTC()));
+        EventBatchParser parser = new EventBatchParser();
+        DATA.eventBatches(100).parallelStream()
+                .forEach(batch -> ingest.ingest(parser.parse(batch.getBytes(StandardCharsets.UTF_8)).events()));
+    }
+
+    @Test
+    void train_shouldWriteAVerifiedVersionEachRun_whenTheScheduleFires() throws IOException {
+        String first = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
+                .when().post()
+                .then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("promoted"))
+                .body("version", notNullValue())
+                .body("metrics.'ndcg@10'", notNullValue())
+                .body("metrics.'popularity_ndcg@10'", notNullValue())
+                .extract().path("version");
+        String status = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
+                .when().post().then().statusCode(200).extract().path("status");
+        ModelArtifact stored = models().load(first).orElseThrow().verify();
+        assertEquals(DATA.events().size(), stored.card().counts().get("events"));
+        String champion = models().champion().orElseThrow();
+        if (status.equals("not_promoted")) {
+            assertEquals(first, champion);
+        } else {
+            assertNotEquals(first, champion);
+        }
+    }
+
+    @Test
+    void train_shouldRefuse_whenTheEventIsNotASchedule() throws IOException {
+        given().contentType(ContentType.JSON).body(event("eventbridge-malformed.json"))
+                .when().post()
+                .then().statusCode(500)
+                .body(containsString("Scheduled Event"));
+    }
+}
