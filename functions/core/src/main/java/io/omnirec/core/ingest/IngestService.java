@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,11 +29,22 @@ public final class IngestService {
     private final EventStore events;
     private final FeatureStore features;
     private final EventValidator validator;
+    private final Executor executor;
 
+    /** Stores the events of a request one after another. */
     public IngestService(EventStore events, FeatureStore features, EventValidator validator) {
+        this(events, features, validator, Runnable::run);
+    }
+
+    /**
+     * Stores the events of a request concurrently on {@code executor}. Safe because every write is a single-item
+     * conditional put or an additive update, which commute.
+     */
+    public IngestService(EventStore events, FeatureStore features, EventValidator validator, Executor executor) {
         this.events = events;
         this.features = features;
         this.validator = validator;
+        this.executor = executor;
     }
 
     public List<EventResult> ingest(List<JsonNode> rawEvents) {
@@ -51,16 +64,28 @@ public final class IngestService {
         Set<String> itemIds = new HashSet<>();
         valid.forEach(e -> itemIds.add(e.itemId()));
         Map<String, CatalogItem> catalog = itemIds.isEmpty() ? Map.of() : features.items(itemIds);
+        List<CompletableFuture<EventResult>> stored = new ArrayList<>(valid.size());
         for (int v = 0; v < valid.size(); v++) {
             int index = validIndexes.get(v);
-            results.set(index, store(index, valid.get(v), catalog));
+            ShopperEvent event = valid.get(v);
+            stored.add(CompletableFuture.supplyAsync(() -> store(index, event, catalog), executor));
         }
+        stored.forEach(future -> {
+            EventResult result = future.join();
+            results.set(result.index(), result);
+        });
         return results;
     }
 
     private EventResult store(int index, ShopperEvent event, Map<String, CatalogItem> catalog) {
-        if (!events.putIfAbsent(event)) {
-            return new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
+        try {
+            if (!events.putIfAbsent(event)) {
+                return new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "storing event " + event.eventId() + " failed", e);
+            return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
+                    "the event was not stored; resend it");
         }
         try {
             features.apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));

@@ -16,7 +16,7 @@ public final class RankingFeatures {
     /** Feature names, in vector order. */
     public static final List<String> NAMES = List.of(
             "popularity", "category_share", "top_category_share", "brand_share", "price_fit",
-            "new_shopper_popularity");
+            "new_shopper_popularity", "category_share_x_popularity", "top_category_share_x_popularity");
 
     private RankingFeatures() {
     }
@@ -36,13 +36,17 @@ public final class RankingFeatures {
                     : Math.log1p(candidate.stats().popularity()) / maxLogPopularity;
             double priceFit = Double.isNaN(meanPriceLog) || item.price() <= 0 ? 0
                     : Math.exp(-Math.abs(Math.log(item.price()) - meanPriceLog));
+            double categoryShare = user.share(UserState.categoryKey(item.category()));
+            double topCategoryShare = user.share(UserState.topCategoryKey(item.topCategory()));
             rows.add(new double[] {
                 popularity,
-                user.share(UserState.categoryKey(item.category())),
-                user.share(UserState.topCategoryKey(item.topCategory())),
+                categoryShare,
+                topCategoryShare,
                 user.share(UserState.brandKey(item.brand())),
                 priceFit,
-                hasHistory ? 0 : popularity
+                hasHistory ? 0 : popularity,
+                categoryShare * popularity,
+                topCategoryShare * popularity
             });
         }
         return rows;

@@ -13,7 +13,7 @@ public record TrainingConfig(long seed, double cutoffQuantile, double validation
                              int epochs) {
 
     public static TrainingConfig defaults(long seed) {
-        return new TrainingConfig(seed, 0.8, 0.2, 4, 15);
+        return new TrainingConfig(seed, 0.8, 0.2, 20, 15);
     }
 
     public TrainingConfig {

@@ -1,0 +1,135 @@
+package io.omnirec.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The AWS Lambda Runtime API (2018-06-01) for one function, as Lambda serves it to a custom runtime: the function
+ * process long-polls {@code /runtime/invocation/next} and posts each result back. {@link #invoke} queues an event and
+ * waits for the function's answer.
+ */
+final class LambdaRuntimeApi implements AutoCloseable {
+    private static final String PREFIX = "/2018-06-01/runtime/";
+
+    /** A function's answer: its JSON, or its error JSON when {@code error} is set. */
+    record Result(boolean error, String body) {
+    }
+
+    private record Invocation(String requestId, byte[] event, CompletableFuture<Result> result) {
+    }
+
+    private final String functionName;
+    private final HttpServer server;
+    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> running = new ConcurrentHashMap<>();
+    private volatile String initError;
+
+    LambdaRuntimeApi(String functionName) throws IOException {
+        this.functionName = functionName;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "runtime-api-" + functionName);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext(PREFIX, this::handle);
+        server.start();
+    }
+
+    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Result invoke(String eventJson, Duration timeout) {
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(),
+                eventJson.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
+        if (initError != null) {
+            return new Result(true, initError);
+        }
+        queue.add(invocation);
+        try {
+            return invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            queue.remove(invocation);
+            throw new IllegalStateException(functionName + " did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while invoking " + functionName, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(functionName + " failed", e.getCause());
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
+                next(exchange);
+            } else if (path.startsWith("invocation/") && (path.endsWith("/response") || path.endsWith("/error"))) {
+                String requestId = path.substring("invocation/".length(), path.lastIndexOf('/'));
+                Invocation invocation = running.remove(requestId);
+                if (invocation != null) {
+                    invocation.result().complete(new Result(path.endsWith("/error"),
+                            new String(body, StandardCharsets.UTF_8)));
+                }
+                send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("init/error")) {
+                initError = new String(body, StandardCharsets.UTF_8);
+                queue.forEach(i -> i.result().complete(new Result(true, initError)));
+                send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        Invocation invocation;
+        try {
+            invocation = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        running.put(invocation.requestId(), invocation);
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn",
+                "arn:aws:lambda:us-east-1:000000000000:function:" + functionName);
+        headers.add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()) + "-local");
+        headers.add("Content-Type", "application/json");
+        send(exchange, 200, invocation.event());
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,143 @@
+package io.omnirec.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An API Gateway HTTP API on localhost: each request becomes a payload-2.0 event for the function its route belongs
+ * to ({@code /v1/events} to ingest, {@code /v1/users/...} to recommend), and the function's answer becomes the response.
+ */
+final class LocalApiGateway implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final LocalFunction ingest;
+    private volatile LocalFunction recommend;
+
+    LocalApiGateway(int port, LocalFunction ingest) throws IOException {
+        this.ingest = ingest;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Routes recommendation requests to this function from now on. */
+    void serveRecommendations(LocalFunction function) {
+        this.recommend = function;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            LocalFunction target = path.startsWith("/v1/events") ? ingest
+                    : path.startsWith("/v1/users/") ? recommend : null;
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+            if (target == null) {
+                send(exchange, path.startsWith("/v1/users/") ? 503 : 404, "{\"message\":\"Not Found\"}");
+                return;
+            }
+            if (body.length > MAX_BODY) {
+                send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
+                return;
+            }
+            LambdaRuntimeApi.Result result = target.invoke(event(exchange, body));
+            if (result.error()) {
+                send(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+                return;
+            }
+            JsonNode response = JSON.readTree(result.body());
+            byte[] responseBody = response.path("isBase64Encoded").asBoolean()
+                    ? Base64.getDecoder().decode(response.path("body").asText())
+                    : response.path("body").asText("").getBytes(StandardCharsets.UTF_8);
+            response.path("headers").fields().forEachRemaining(h ->
+                    exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
+            exchange.sendResponseHeaders(response.path("statusCode").asInt(502),
+                    responseBody.length == 0 ? -1 : responseBody.length);
+            if (responseBody.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(responseBody);
+                }
+            }
+        }
+    }
+
+    /** The API Gateway v2 (HTTP API, payload format 2.0) event for a request. */
+    private static String event(HttpExchange exchange, byte[] body) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", path);
+        event.put("rawQueryString", query == null ? "" : query);
+        ObjectNode headers = event.putObject("headers");
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        if (query != null && !query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                parameters.put(key, value);
+            }
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", "localhost");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("timeEpoch", Instant.now().toEpochMilli());
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", path);
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+        if (body.length > 0) {
+            event.put("body", new String(body, StandardCharsets.UTF_8));
+        }
+        event.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(event);
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

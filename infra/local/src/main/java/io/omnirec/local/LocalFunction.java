@@ -1,0 +1,109 @@
+package io.omnirec.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One Omnirec function running as Lambda's managed Java runtime runs it: the function's {@code function.zip}
+ * unpacked as the task root ({@code <task>} and {@code <task>/lib/*} on the class path), AWS's runtime interface
+ * client calling the Quarkus stream handler, polling its own {@link LambdaRuntimeApi}.
+ */
+final class LocalFunction implements AutoCloseable {
+    private final String name;
+    private final LambdaRuntimeApi runtime;
+    private final Process process;
+
+    private LocalFunction(String name, LambdaRuntimeApi runtime, Process process) {
+        this.name = name;
+        this.runtime = runtime;
+        this.process = process;
+    }
+
+    /**
+     * @param environment the function's configuration, as a deployment would set it
+     */
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    /**
+     * @param environment the function's configuration, as a deployment would set it
+     */
+    static LocalFunction start(Path root, String name, Map<String, String> environment, Path workDir) throws IOException {
+        Path zip = root.resolve("functions").resolve(name).resolve("target/function.zip");
+        Path runtimeJars = root.resolve("infra/local/target/lambda-runtime");
+        if (!Files.exists(zip) || !Files.isDirectory(runtimeJars)) {
+            throw new IllegalStateException("missing " + zip + " or " + runtimeJars + ": run ./mvnw package -DskipTests first");
+        }
+        Path task = unzip(zip, workDir.resolve(name + "-task"));
+        LambdaRuntimeApi runtime = new LambdaRuntimeApi("omnirec-" + name);
+        String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, HANDLER));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(name + ".log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "omnirec-" + name);
+        builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+        return new LocalFunction(name, runtime, builder.start());
+    }
+
+    private static Path unzip(Path zip, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (var paths = Files.walk(target)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(target);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("unsafe entry in " + zip + ": " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+        }
+        return target;
+    }
+
+    String name() {
+        return name;
+    }
+
+    LambdaRuntimeApi.Result invoke(String eventJson) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
+        }
+        return runtime.invoke(eventJson, Duration.ofMinutes(10));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        runtime.close();
+    }
+}

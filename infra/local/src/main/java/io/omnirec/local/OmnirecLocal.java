@@ -1,0 +1,287 @@
+package io.omnirec.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnirec.aws.AwsClients;
+import io.omnirec.aws.AwsResources;
+import io.omnirec.aws.Provisioning;
+import io.omnirec.aws.local.LocalAws;
+import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.synthetic.SyntheticDataset;
+import io.omnirec.core.synthetic.SyntheticRetailGenerator;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Runs Omnirec end to end on this machine: emulators, the four functions from their packaged jars, sample data
+ * imported through the features function, events sent through the API to ingest, training through the train
+ * function, and a recommendation through the API. {@link #main} keeps serving afterwards.
+ */
+public final class OmnirecLocal implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Where and what to run.
+     *
+     * @param dataDir   where emulator data persists; {@code null} keeps it in memory
+     * @param apiPort   the local API Gateway's port; 0 picks a free one
+     */
+    public record Settings(Path root, Path dataDir, int dynamoPort, int s3Port, int apiPort,
+                           SyntheticRetailGenerator.Config data) {
+    }
+
+    /** What the run did, step by step. */
+    public record Report(JsonNode imports, long eventsSent, long eventsAccepted, long eventsDuplicate,
+                         JsonNode training, String shopper, Set<String> purchased, String recommendUrl,
+                         JsonNode recommendation) {
+    }
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private LocalApiGateway gateway;
+
+    public OmnirecLocal(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** A sample data set whose events end a day before now, so timestamps are always valid. */
+    public static SyntheticRetailGenerator.Config sampleData() {
+        return new SyntheticRetailGenerator.Config(42, 500, 100, 45,
+                Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(46)), 9);
+    }
+
+    public Report run() throws IOException, InterruptedException {
+        Path logs = Files.createDirectories(settings.root().resolve("target/local"));
+        out.println("1/6 starting DynamoDB (dynalite) and S3 (s3proxy) emulators"
+                + (settings.dataDir() == null ? " in memory" : ", data in " + settings.dataDir()));
+        LocalAws aws = LocalAws.start(settings.dynamoPort(), settings.s3Port(), settings.dataDir());
+        running.add(aws);
+        AwsResources resources = new AwsResources("omnirec-events", "omnirec-features", "omnirec-models", "models/",
+                "omnirec-imports");
+        S3Client s3 = AwsClients.s3(aws.s3Endpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
+        new Provisioning(AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), s3)
+                .ensure(resources);
+
+        out.println("2/6 starting the ingest, features and train functions (packaged jars, logs in " + logs + ")");
+        Map<String, String> environment = environment(aws);
+        LocalFunction ingest = start("ingest", environment, logs);
+        LocalFunction features = start("features", environment, logs);
+        LocalFunction train = start("train", environment, logs);
+        gateway = new LocalApiGateway(settings.apiPort(), ingest);
+        running.add(gateway);
+
+        SyntheticDataset data = new SyntheticRetailGenerator(settings.data()).generate();
+        out.printf("3/6 importing %d items and %d shoppers through the features function (S3 upload + notification)%n",
+                data.items().size(), data.customers().size());
+        JsonNode imports = importSample(s3, resources.importsBucket(), features, data);
+        imports.path("files").forEach(f -> out.printf("    %s: %s, %d imported, %d rejected%n",
+                f.path("key").asText(), f.path("status").asText(), f.path("imported").asLong(), f.path("rejected").asLong()));
+
+        out.printf("4/6 sending %d events to POST /v1/events (batches of 100)%n", data.events().size());
+        long[] counts = sendEvents(data);
+        out.printf("    accepted %d, duplicate %d%n", counts[0], counts[1]);
+
+        out.println("5/6 training through the train function (EventBridge scheduled event)");
+        JsonNode training = invokeJson(train, Files.readString(settings.root().resolve("events/eventbridge-scheduled.json")));
+        out.printf("    %s %s: %s%n", training.path("status").asText(), training.path("version").asText(),
+                training.path("reason").asText());
+
+        out.println("6/6 starting the recommend function (loads the champion model at cold start)");
+        gateway.serveRecommendations(start("recommend", environment, logs));
+        String shopper = busiestBuyer(data);
+        Set<String> purchased = purchases(data, shopper);
+        String url = "http://127.0.0.1:" + gateway.port() + "/v1/users/" + shopper + "/recommendations?k=5";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode recommendation = JSON.readTree(answer.body());
+        out.println();
+        out.println("$ curl '" + url + "'");
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(recommendation));
+        out.printf("%s bought %d items; none of them is recommended: %s%n", shopper, purchased.size(),
+                recommended(recommendation).stream().noneMatch(purchased::contains));
+        return new Report(imports, data.events().size(), counts[0], counts[1], training, shopper, purchased, url,
+                recommendation);
+    }
+
+    /** The API's base URL. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    static Set<String> recommended(JsonNode recommendation) {
+        Set<String> ids = new HashSet<>();
+        recommendation.path("items").forEach(item -> ids.add(item.path("itemId").asText()));
+        return ids;
+    }
+
+    private LocalFunction start(String name, Map<String, String> environment, Path logs) throws IOException {
+        LocalFunction function = LocalFunction.start(settings.root(), name, environment, logs);
+        running.add(function);
+        return function;
+    }
+
+    private static Map<String, String> environment(LocalAws aws) {
+        Map<String, String> env = new HashMap<>();
+        for (String service : List.of("DYNAMODB", "S3")) {
+            String prefix = "QUARKUS_" + service + "_";
+            env.put(prefix + "ENDPOINT_OVERRIDE", (service.equals("S3") ? aws.s3Endpoint() : aws.dynamoEndpoint()).toString());
+            env.put(prefix + "AWS_REGION", "us-east-1");
+            env.put(prefix + "AWS_CREDENTIALS_TYPE", "static");
+            env.put(prefix + "AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+            env.put(prefix + "AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        }
+        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
+        return env;
+    }
+
+    private JsonNode importSample(S3Client s3, String bucket, LocalFunction features, SyntheticDataset data)
+            throws IOException {
+        Map<String, String> uploads = Map.of("imports/catalog/sample catalog.csv", data.catalogCsv(),
+                "imports/customers/sample customers.csv", data.customersCsv());
+        ObjectNode template = (ObjectNode) JSON.readTree(settings.root().resolve("events/s3-put-catalog.json").toFile());
+        ArrayNode records = JSON.createArrayNode();
+        for (String key : List.of("imports/catalog/sample catalog.csv", "imports/customers/sample customers.csv")) {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
+                    RequestBody.fromString(uploads.get(key), StandardCharsets.UTF_8));
+            ObjectNode record = template.path("Records").get(0).deepCopy();
+            ((ObjectNode) record.path("s3").path("bucket")).put("name", bucket);
+            ((ObjectNode) record.path("s3").path("object")).put("key", URLEncoder.encode(key, StandardCharsets.UTF_8))
+                    .put("size", uploads.get(key).getBytes(StandardCharsets.UTF_8).length);
+            records.add(record);
+        }
+        template.set("Records", records);
+        return invokeJson(features, JSON.writeValueAsString(template));
+    }
+
+    private long[] sendEvents(SyntheticDataset data) {
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create(apiUrl() + "/v1/events");
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<JsonNode>> answers = data.eventBatches(100).stream()
+                    .map(body -> CompletableFuture.supplyAsync(() -> post(client, uri, body), senders))
+                    .toList();
+            long accepted = 0;
+            long duplicates = 0;
+            for (CompletableFuture<JsonNode> answer : answers) {
+                accepted += answer.join().path("accepted").asLong();
+                duplicates += answer.join().path("duplicates").asLong();
+            }
+            return new long[] {accepted, duplicates};
+        } finally {
+            senders.shutdown();
+        }
+    }
+
+    private static JsonNode post(HttpClient client, URI uri, String body) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /v1/events answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST /v1/events failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode invokeJson(LocalFunction function, String event) throws IOException {
+        LambdaRuntimeApi.Result result = function.invoke(event);
+        if (result.error()) {
+            throw new IllegalStateException(function.name() + " failed: " + result.body());
+        }
+        return JSON.readTree(result.body());
+    }
+
+    private static String busiestBuyer(SyntheticDataset data) {
+        return data.events().stream().filter(e -> e.type() == EventType.PURCHASE)
+                .collect(Collectors.groupingBy(ShopperEvent::userId, Collectors.counting()))
+                .entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow().getKey();
+    }
+
+    private static Set<String> purchases(SyntheticDataset data, String userId) {
+        return data.events().stream().filter(e -> e.userId().equals(userId) && e.type() == EventType.PURCHASE)
+                .map(ShopperEvent::itemId).collect(Collectors.toSet());
+    }
+
+    /** Stops the functions, the API and the emulators. */
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                out.println("could not stop " + running.get(i) + ": " + e.getMessage());
+            }
+        }
+        running.clear();
+    }
+
+    /**
+     * {@code java io.omnirec.local.OmnirecLocal}: the end-to-end run on fixed ports (DynamoDB 4567, S3 4569, API
+     * 8080; override with OMNIREC_LOCAL_DYNAMODB_PORT, OMNIREC_LOCAL_S3_PORT, OMNIREC_LOCAL_API_PORT), data in
+     * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call.
+     */
+    public static void main(String[] args) throws Exception {
+        Path root = LocalAws.repoRoot();
+        Settings settings = new Settings(root, root.resolve(".local"), port("OMNIREC_LOCAL_DYNAMODB_PORT", 4567),
+                port("OMNIREC_LOCAL_S3_PORT", 4569), port("OMNIREC_LOCAL_API_PORT", 8080), sampleData());
+        OmnirecLocal local = new OmnirecLocal(settings, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(local::close, "stop-omnirec-local"));
+        try {
+            local.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        if (List.of(args).contains("--once")) {
+            System.exit(0);
+        }
+        System.out.println();
+        System.out.println("Omnirec is serving on " + local.apiUrl() + " (POST /v1/events, GET /v1/users/{id}/recommendations)."
+                + " Press Ctrl-C to stop.");
+        Thread.currentThread().join();
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}
