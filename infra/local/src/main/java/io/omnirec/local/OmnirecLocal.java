@@ -108,8 +108,9 @@ public final class OmnirecLocal implements AutoCloseable {
                 f.path("key").asText(), f.path("status").asText(), f.path("imported").asLong(), f.path("rejected").asLong()));
 
         out.printf("4/6 sending %d events to POST /v1/events (batches of 100)%n", data.events().size());
+        long started = System.nanoTime();
         long[] counts = sendEvents(data);
-        out.printf("    accepted %d, duplicate %d%n", counts[0], counts[1]);
+        out.printf("    accepted %d, duplicate %d in %.1f s%n", counts[0], counts[1], (System.nanoTime() - started) / 1e9);
 
         out.println("5/6 training through the train function (EventBridge scheduled event)");
         JsonNode training = invokeJson(train, Files.readString(settings.root().resolve("events/eventbridge-scheduled.json")));

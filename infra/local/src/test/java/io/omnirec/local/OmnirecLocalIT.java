@@ -1,0 +1,51 @@
+package io.omnirec.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnirec.aws.local.LocalAws;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * All four functions, from their packaged {@code function.zip}, each entered through its real trigger: a catalog
+ * import through an S3 notification, events through API Gateway to ingest, training through an EventBridge schedule,
+ * and a recommendation through API Gateway served by the model the train function wrote.
+ */
+class OmnirecLocalIT {
+
+    @Test
+    void run_shouldServeTheTrainedModelWithoutPurchasedItems_whenDataFlowsThroughAllFourFunctions() throws Exception {
+        OmnirecLocal.Settings settings = new OmnirecLocal.Settings(LocalAws.repoRoot(), null, LocalAws.freePort(),
+                LocalAws.freePort(), 0, OmnirecLocal.sampleData());
+        OmnirecLocal.Report report;
+        try (OmnirecLocal local = new OmnirecLocal(settings, new PrintStream(System.out, true))) {
+            report = local.run();
+        }
+
+        JsonNode files = report.imports().path("files");
+        assertEquals("imported", files.get(0).path("status").asText());
+        assertEquals(settings.data().items(), files.get(0).path("imported").asInt());
+        assertEquals(settings.data().shoppers(), files.get(1).path("imported").asInt());
+        assertEquals(report.eventsSent(), report.eventsAccepted());
+
+        assertEquals("promoted", report.training().path("status").asText(), report.training().toString());
+        String version = report.training().path("version").asText();
+        JsonNode answer = report.recommendation();
+        assertEquals("model", answer.path("strategy").asText());
+        assertEquals(version, answer.path("modelVersion").asText());
+        assertEquals(5, answer.path("items").size());
+        assertFalse(report.purchased().isEmpty());
+        assertTrue(OmnirecLocal.recommended(answer).stream().noneMatch(report.purchased()::contains),
+                "recommended " + OmnirecLocal.recommended(answer) + ", bought " + report.purchased());
+        System.out.printf("model vs popularity on held-out shoppers: nDCG@10 %.4f vs %.4f%n",
+                report.training().path("metrics").path("ndcg@10").asDouble(),
+                report.training().path("metrics").path("popularity_ndcg@10").asDouble());
+
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
+                "functions and emulators must be stopped");
+    }
+}
