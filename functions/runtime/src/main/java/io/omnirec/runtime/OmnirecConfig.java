@@ -24,10 +24,6 @@ public interface OmnirecConfig {
     @WithDefault("omnirec-imports")
     String importsBucket();
 
-    /** Create missing tables and buckets at startup: for the local stack, never in a deployed account. */
-    @WithDefault("false")
-    boolean provision();
-
     /** Seed of every random choice in training. */
     @WithDefault("42")
     long trainingSeed();

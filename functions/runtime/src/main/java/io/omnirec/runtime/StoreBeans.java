@@ -3,15 +3,11 @@ package io.omnirec.runtime;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
-import io.omnirec.aws.Provisioning;
 import io.omnirec.aws.S3ModelStore;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ModelStore;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,12 +48,5 @@ public class StoreBeans {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    void provisionLocally(@Observes StartupEvent start, OmnirecConfig config, Instance<DynamoDbClient> dynamo,
-                          Instance<S3Client> s3, AwsResources resources) {
-        if (config.provision()) {
-            new Provisioning(dynamo.get(), s3.get()).ensure(resources);
-        }
     }
 }

@@ -18,6 +18,6 @@ public interface ModelStore {
 
     Optional<String> champion();
 
-    /** Points the champion at an existing version. */
+    /** Points the champion at an existing version; {@link IllegalArgumentException} for an unknown one. */
     void promote(String version);
 }
