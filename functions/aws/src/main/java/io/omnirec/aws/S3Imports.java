@@ -28,10 +28,17 @@ public final class S3Imports {
 
     private final S3Client s3;
     private final ImportService imports;
+    private final long maxObjectBytes;
 
     public S3Imports(S3Client s3, ImportService imports) {
+        this(s3, imports, MAX_OBJECT_BYTES);
+    }
+
+    /** With a size limit other than {@link #MAX_OBJECT_BYTES}. */
+    public S3Imports(S3Client s3, ImportService imports, long maxObjectBytes) {
         this.s3 = s3;
         this.imports = imports;
+        this.maxObjectBytes = maxObjectBytes;
     }
 
     /**
@@ -55,8 +62,9 @@ public final class S3Imports {
             return new Result(bucket, key, "skipped", Optional.empty(), null, null);
         }
         try (ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key))) {
-            if (content.response().contentLength() > MAX_OBJECT_BYTES) {
-                throw new InvalidInputException("object_too_large", key + " is larger than " + MAX_OBJECT_BYTES
+            if (content.response().contentLength() > maxObjectBytes) {
+                content.abort();
+                throw new InvalidInputException("object_too_large", key + " is larger than " + maxObjectBytes
                         + " bytes; split it");
             }
             ImportReport report = imports.importFile(kind.get(), content);

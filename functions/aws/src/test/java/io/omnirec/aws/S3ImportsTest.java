@@ -72,4 +72,16 @@ class S3ImportsTest {
         assertEquals("skipped", result.status());
         assertNull(result.rejectionsKey());
     }
+
+    @Test
+    void importObject_shouldRejectTheWholeFileWithAReport_whenItIsOversized() {
+        String key = "imports/catalog/huge.csv";
+        upload(key, "item_id,title,category,brand,price,consumable\n" + "i9,Milk,Grocery/Dairy,Alpen,1.29,true\n".repeat(100));
+        S3Imports small = new S3Imports(AwsStoresTest.s3, new ImportService(features, new PopularityService(features)), 1024);
+        S3Imports.Result result = small.importObject(resources.importsBucket(), key);
+        assertEquals("rejected", result.status());
+        assertEquals("object_too_large", result.error());
+        assertTrue(read(key + ".rejected.csv").contains("object_too_large"));
+        assertTrue(features.items(List.of("i9")).isEmpty());
+    }
 }

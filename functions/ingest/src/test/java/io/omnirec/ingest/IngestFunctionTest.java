@@ -105,4 +105,15 @@ class IngestFunctionTest {
         given().contentType(ContentType.JSON).body("")
                 .when().post("/v1/events").then().statusCode(400).body("error", equalTo("empty_body"));
     }
+
+    @Test
+    void postEvents_shouldCountOnce_whenTheSameEventIdIsTwiceInOneBatch() {
+        String event = "{\"eventId\":\"twin-1\",\"userId\":\"u77\",\"itemId\":\"i77\",\"type\":\"purchase\","
+                + "\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"app\"}";
+        given().contentType(ContentType.JSON).body("{\"events\":[" + event + "," + event + "," + event + "]}")
+                .when().post("/v1/events")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1)).body("duplicates", equalTo(2));
+        assertEquals(1, features().allItemStats().get("i77").purchases());
+    }
 }
