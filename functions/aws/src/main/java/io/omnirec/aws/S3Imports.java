@@ -1,10 +1,10 @@
 package io.omnirec.aws;
 
 import io.omnirec.core.domain.InvalidInputException;
-import io.omnirec.core.imports.Csv;
 import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.imports.ImportReport;
 import io.omnirec.core.imports.ImportService;
+import io.omnirec.core.imports.RejectionsCsv;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -77,8 +77,7 @@ public final class S3Imports {
             return new Result(bucket, key, "imported", Optional.of(report), rejectionsKey, null);
         } catch (InvalidInputException e) {
             LOG.warning(String.format("rejected s3://%s/%s: %s", bucket, key, e.getMessage()));
-            String csv = "line,code,reason,row\n0," + e.code() + "," + Csv.quote(e.getMessage()) + ",\n";
-            String rejectionsKey = writeRejections(bucket, key, csv.getBytes(StandardCharsets.UTF_8));
+            String rejectionsKey = writeRejections(bucket, key, RejectionsCsv.wholeFile(e));
             return new Result(bucket, key, "rejected", Optional.empty(), rejectionsKey, e.code());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

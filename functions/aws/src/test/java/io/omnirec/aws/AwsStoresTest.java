@@ -20,8 +20,8 @@ class AwsStoresTest {
     @BeforeAll
     static void clients() {
         TestAws.Endpoints endpoints = TestAws.endpoints();
-        dynamo = AwsClients.dynamo(endpoints.dynamo(), endpoints.accessKey(), endpoints.secretKey());
-        s3 = AwsClients.s3(endpoints.s3(), endpoints.accessKey(), endpoints.secretKey());
+        dynamo = endpoints.dynamoClient();
+        s3 = endpoints.s3Client();
     }
 
     /** Fresh, uniquely named tables and buckets. */

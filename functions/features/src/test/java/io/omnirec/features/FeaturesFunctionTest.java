@@ -1,8 +1,6 @@
 package io.omnirec.features;
 
-import io.omnirec.aws.AwsClients;
 import io.omnirec.aws.DynamoFeatureStore;
-import io.omnirec.aws.local.TestAws;
 import io.omnirec.core.synthetic.SyntheticDataset;
 import io.omnirec.core.synthetic.SyntheticRetailGenerator;
 import io.omnirec.testing.LocalAwsTestResource;
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -30,14 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeaturesFunctionTest {
 
     static S3Client s3() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        return AwsClients.s3(e.s3(), e.accessKey(), e.secretKey());
+        return LocalAwsTestResource.s3();
     }
 
     /** A sample event file, addressed to this test's imports bucket. */
-    static String event(String name) throws IOException {
-        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name))
-                .replace("omnirec-imports", LocalAwsTestResource.resources.importsBucket());
+    static String event(String name) {
+        return LocalAwsTestResource.sampleEvent(name).replace("omnirec-imports", LocalAwsTestResource.resources.importsBucket());
     }
 
     static void upload(String key, String content) {
@@ -46,7 +39,7 @@ class FeaturesFunctionTest {
     }
 
     @Test
-    void importCatalog_shouldUpsertGoodRowsAndReportBadOnes_whenS3NotifiesAnUpload() throws IOException {
+    void importCatalog_shouldUpsertGoodRowsAndReportBadOnes_whenS3NotifiesAnUpload() {
         SyntheticDataset data = new SyntheticRetailGenerator(SyntheticRetailGenerator.Config.small(9)).generate();
         String key = "imports/catalog/catalog 2026-11-29.csv";
         upload(key, data.catalogCsv() + "bad-row,no,price,here,x,true\n");
@@ -61,15 +54,13 @@ class FeaturesFunctionTest {
         String rejections = s3().getObjectAsBytes(b -> b.bucket(LocalAwsTestResource.resources.importsBucket())
                 .key(key + ".rejected.csv")).asUtf8String();
         assertTrue(rejections.contains(",invalid_price,"), rejections);
-        TestAws.Endpoints e = TestAws.endpoints();
-        DynamoFeatureStore features = new DynamoFeatureStore(AwsClients.dynamo(e.dynamo(), e.accessKey(),
-                e.secretKey()), LocalAwsTestResource.resources.featuresTable());
+        DynamoFeatureStore features = LocalAwsTestResource.features();
         assertEquals(data.items().get(0), features.items(List.of(data.items().get(0).itemId())).get(data.items().get(0).itemId()));
         assertEquals(data.items().size(), features.loadShopperContext("anyone").popularItems().size());
     }
 
     @Test
-    void importObject_shouldFailClearlyAndImportNothing_whenTheKeyIsHostile() throws IOException {
+    void importObject_shouldFailClearlyAndImportNothing_whenTheKeyIsHostile() {
         given().contentType(ContentType.JSON).body(event("s3-put-malformed.json"))
                 .when().post()
                 .then().statusCode(500)
@@ -77,7 +68,7 @@ class FeaturesFunctionTest {
     }
 
     @Test
-    void importObject_shouldRefuseTheNotification_whenItNamesAnotherBucket() throws IOException {
+    void importObject_shouldRefuseTheNotification_whenItNamesAnotherBucket() {
         given().contentType(ContentType.JSON).body(event("s3-put-catalog.json")
                         .replace(LocalAwsTestResource.resources.importsBucket(), "someone-elses-bucket"))
                 .when().post()
@@ -86,9 +77,8 @@ class FeaturesFunctionTest {
     }
 
     @Test
-    void importObject_shouldRefuse_whenTheEventIsNoS3Notification() throws IOException {
-        given().contentType(ContentType.JSON).body(Files.readString(Path.of(System.getProperty("localaws.root"),
-                        "events", "eventbridge-scheduled.json")))
+    void importObject_shouldRefuse_whenTheEventIsNoS3Notification() {
+        given().contentType(ContentType.JSON).body(LocalAwsTestResource.sampleEvent("eventbridge-scheduled.json"))
                 .when().post()
                 .then().statusCode(500)
                 .body(containsString("no Records"));

@@ -1,18 +1,13 @@
 package io.omnirec.ingest;
 
-import io.omnirec.aws.AwsClients;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
-import io.omnirec.aws.local.TestAws;
 import io.omnirec.testing.LocalAwsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
@@ -26,24 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(LocalAwsTestResource.class)
 class IngestFunctionTest {
 
-    static String event(String name) throws IOException {
-        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name));
+    static String event(String name) {
+        return LocalAwsTestResource.sampleEvent(name);
     }
 
     static DynamoFeatureStore features() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        return new DynamoFeatureStore(AwsClients.dynamo(e.dynamo(), e.accessKey(), e.secretKey()),
-                LocalAwsTestResource.resources.featuresTable());
+        return LocalAwsTestResource.features();
     }
 
     static DynamoEventStore events() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        return new DynamoEventStore(AwsClients.dynamo(e.dynamo(), e.accessKey(), e.secretKey()),
-                LocalAwsTestResource.resources.eventsTable());
+        return LocalAwsTestResource.events();
     }
 
     @Test
-    void postEvents_shouldStoreOnceAndUpdateFeatures_whenApiGatewayDeliversTheBatchTwice() throws IOException {
+    void postEvents_shouldStoreOnceAndUpdateFeatures_whenApiGatewayDeliversTheBatchTwice() {
         for (int delivery = 0; delivery < 2; delivery++) {
             String expected = delivery == 0 ? "accepted" : "duplicate";
             given().contentType(ContentType.JSON).body(event("apigw-v2-post-events-batch.json"))
@@ -59,7 +50,7 @@ class IngestFunctionTest {
     }
 
     @Test
-    void postEvents_shouldAnswer400WithCode_whenApiGatewayDeliversMalformedJson() throws IOException {
+    void postEvents_shouldAnswer400WithCode_whenApiGatewayDeliversMalformedJson() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-post-events-malformed.json"))
                 .when().post("/_lambda_")
                 .then().statusCode(200)
@@ -68,7 +59,7 @@ class IngestFunctionTest {
     }
 
     @Test
-    void postEvent_shouldAnswer202ThenDuplicate_whenOneEventIsSentTwice() throws IOException {
+    void postEvent_shouldAnswer202ThenDuplicate_whenOneEventIsSentTwice() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-post-event-single.json"))
                 .when().post("/_lambda_")
                 .then().body("statusCode", equalTo(202));

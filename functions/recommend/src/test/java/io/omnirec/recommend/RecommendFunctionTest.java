@@ -1,8 +1,6 @@
 package io.omnirec.recommend;
 
-import io.omnirec.aws.AwsClients;
 import io.omnirec.aws.DynamoFeatureStore;
-import io.omnirec.aws.local.TestAws;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.EventType;
@@ -44,15 +42,13 @@ import static org.hamcrest.Matchers.not;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecommendFunctionTest {
 
-    static String event(String name) throws IOException {
-        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name));
+    static String event(String name) {
+        return LocalAwsTestResource.sampleEvent(name);
     }
 
     @BeforeAll
     static void seedFeatures() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        DynamoFeatureStore features = new DynamoFeatureStore(AwsClients.dynamo(e.dynamo(), e.accessKey(),
-                e.secretKey()), LocalAwsTestResource.resources.featuresTable());
+        DynamoFeatureStore features = LocalAwsTestResource.features();
         List<CatalogItem> catalog = List.of(
                 new CatalogItem("i00001", "Oat milk", "Grocery/Dairy", "Alpen", 1.9, true),
                 new CatalogItem("i00002", "Trail shoe", "Sports/Running", "Runa", 120, false),
@@ -69,7 +65,7 @@ class RecommendFunctionTest {
 
     @Test
     @Order(1)
-    void getRecommendations_shouldAnswerFromPopularityWithoutPurchasedItems_whenNoModelExists() throws IOException {
+    void getRecommendations_shouldAnswerFromPopularityWithoutPurchasedItems_whenNoModelExists() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-get-recommendations.json"))
                 .when().post("/_lambda_")
                 .then().statusCode(200)
@@ -90,7 +86,7 @@ class RecommendFunctionTest {
     }
 
     @Test
-    void getRecommendations_shouldAnswer400_whenKIsOutOfRangeOrNotANumber() throws IOException {
+    void getRecommendations_shouldAnswer400_whenKIsOutOfRangeOrNotANumber() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-get-recommendations-bad-k.json"))
                 .when().post("/_lambda_")
                 .then().body("statusCode", equalTo(400)).body("body", containsString("invalid_k"));
@@ -100,9 +96,7 @@ class RecommendFunctionTest {
     }
 
     static S3ModelStore models() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        return new S3ModelStore(AwsClients.s3(e.s3(), e.accessKey(), e.secretKey()),
-                LocalAwsTestResource.resources.modelsBucket(), LocalAwsTestResource.resources.modelsPrefix());
+        return LocalAwsTestResource.models();
     }
 
     static ModelArtifact referenceModel() throws IOException {

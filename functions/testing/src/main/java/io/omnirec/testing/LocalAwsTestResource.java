@@ -1,21 +1,29 @@
 package io.omnirec.testing;
 
-import io.omnirec.aws.AwsClients;
 import io.omnirec.aws.AwsResources;
+import io.omnirec.aws.DynamoEventStore;
+import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.aws.Provisioning;
+import io.omnirec.aws.S3ModelStore;
 import io.omnirec.aws.local.TestAws;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Points a Quarkus test at the shared test endpoints ({@link TestAws}: the local emulators, started once per JVM,
- * unless configured otherwise) with freshly provisioned, uniquely named tables and buckets.
+ * unless configured otherwise) with freshly provisioned, uniquely named tables and buckets. The static helpers give
+ * tests the same storage the application under test uses.
  */
 public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The names the current test application uses, for tests that inspect storage directly. */
+    /** The names the current test application uses. */
     public static volatile AwsResources resources;
 
     @Override
@@ -23,8 +31,7 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
         TestAws.Endpoints endpoints = TestAws.endpoints();
         AwsResources names = new AwsResources(TestAws.uniqueName("events"), TestAws.uniqueName("features"),
                 TestAws.uniqueName("models"), "models/", TestAws.uniqueName("imports"));
-        new Provisioning(AwsClients.dynamo(endpoints.dynamo(), endpoints.accessKey(), endpoints.secretKey()),
-                AwsClients.s3(endpoints.s3(), endpoints.accessKey(), endpoints.secretKey())).ensure(names);
+        new Provisioning(endpoints.dynamoClient(), endpoints.s3Client()).ensure(names);
         resources = names;
         Map<String, String> config = new HashMap<>();
         for (String service : new String[] {"dynamodb", "s3"}) {
@@ -48,5 +55,30 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // the emulators are shared by every test of this JVM and stop when it exits
+    }
+
+    public static S3Client s3() {
+        return TestAws.endpoints().s3Client();
+    }
+
+    public static DynamoEventStore events() {
+        return new DynamoEventStore(TestAws.endpoints().dynamoClient(), resources.eventsTable());
+    }
+
+    public static DynamoFeatureStore features() {
+        return new DynamoFeatureStore(TestAws.endpoints().dynamoClient(), resources.featuresTable());
+    }
+
+    public static S3ModelStore models() {
+        return new S3ModelStore(s3(), resources.modelsBucket(), resources.modelsPrefix());
+    }
+
+    /** A sample trigger event from {@code events/}, as it is committed. */
+    public static String sampleEvent(String name) {
+        try {
+            return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,10 +1,7 @@
 package io.omnirec.train;
 
-import io.omnirec.aws.AwsClients;
-import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.aws.S3ModelStore;
-import io.omnirec.aws.local.TestAws;
 import io.omnirec.core.ingest.EventBatchParser;
 import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
@@ -18,10 +15,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -38,31 +32,27 @@ class TrainFunctionTest {
     static final SyntheticDataset DATA = new SyntheticRetailGenerator(new SyntheticRetailGenerator.Config(4, 250, 80,
             30, Instant.parse("2026-09-01T00:00:00Z"), 8)).generate();
 
-    static String event(String name) throws IOException {
-        return Files.readString(Path.of(System.getProperty("localaws.root"), "events", name));
+    static String event(String name) {
+        return LocalAwsTestResource.sampleEvent(name);
     }
 
     static S3ModelStore models() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        return new S3ModelStore(AwsClients.s3(e.s3(), e.accessKey(), e.secretKey()),
-                LocalAwsTestResource.resources.modelsBucket(), LocalAwsTestResource.resources.modelsPrefix());
+        return LocalAwsTestResource.models();
     }
 
     @BeforeAll
     static void storeHistory() {
-        TestAws.Endpoints e = TestAws.endpoints();
-        var dynamo = AwsClients.dynamo(e.dynamo(), e.accessKey(), e.secretKey());
-        DynamoFeatureStore features = new DynamoFeatureStore(dynamo, LocalAwsTestResource.resources.featuresTable());
+        DynamoFeatureStore features = LocalAwsTestResource.features();
         features.upsertItems(DATA.items());
-        IngestService ingest = new IngestService(new DynamoEventStore(dynamo, LocalAwsTestResource.resources.eventsTable()),
-                features, new EventValidator(Clock.systemUTC()));
+        IngestService ingest = new IngestService(LocalAwsTestResource.events(), features,
+                new EventValidator(Clock.systemUTC()));
         EventBatchParser parser = new EventBatchParser();
         DATA.eventBatches(100).parallelStream()
                 .forEach(batch -> ingest.ingest(parser.parse(batch.getBytes(StandardCharsets.UTF_8)).events()));
     }
 
     @Test
-    void train_shouldWriteAVerifiedVersionEachRun_whenTheScheduleFires() throws IOException {
+    void train_shouldWriteAVerifiedVersionEachRun_whenTheScheduleFires() {
         String first = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
                 .when().post()
                 .then().statusCode(200)
@@ -84,7 +74,7 @@ class TrainFunctionTest {
     }
 
     @Test
-    void train_shouldRefuse_whenTheEventIsNotASchedule() throws IOException {
+    void train_shouldRefuse_whenTheEventIsNotASchedule() {
         given().contentType(ContentType.JSON).body(event("eventbridge-malformed.json"))
                 .when().post()
                 .then().statusCode(500)

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,13 +89,13 @@ final class LambdaRuntimeApi implements AutoCloseable {
                     invocation.result().complete(new Result(path.endsWith("/error"),
                             new String(body, StandardCharsets.UTF_8)));
                 }
-                send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
+                HttpExchanges.send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("init/error")) {
                 initError = new String(body, StandardCharsets.UTF_8);
                 queue.forEach(i -> i.result().complete(new Result(true, initError)));
-                send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
+                HttpExchanges.send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8));
             } else {
-                send(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\"}".getBytes(StandardCharsets.UTF_8));
+                HttpExchanges.send(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\"}".getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -117,14 +116,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
                 "arn:aws:lambda:us-east-1:000000000000:function:" + functionName);
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()) + "-local");
         headers.add("Content-Type", "application/json");
-        send(exchange, 200, invocation.event());
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        HttpExchanges.send(exchange, 200, invocation.event());
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -73,13 +72,7 @@ final class LocalApiGateway implements AutoCloseable {
                     : response.path("body").asText("").getBytes(StandardCharsets.UTF_8);
             response.path("headers").fields().forEachRemaining(h ->
                     exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
-            exchange.sendResponseHeaders(response.path("statusCode").asInt(502),
-                    responseBody.length == 0 ? -1 : responseBody.length);
-            if (responseBody.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(responseBody);
-                }
-            }
+            HttpExchanges.send(exchange, response.path("statusCode").asInt(502), responseBody);
         }
     }
 
@@ -127,12 +120,8 @@ final class LocalApiGateway implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpExchanges.send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

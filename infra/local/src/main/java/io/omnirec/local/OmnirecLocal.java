@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,17 +168,19 @@ public final class OmnirecLocal implements AutoCloseable {
 
     private JsonNode importSample(S3Client s3, String bucket, LocalFunction features, SyntheticDataset data)
             throws IOException {
-        Map<String, String> uploads = Map.of("imports/catalog/sample catalog.csv", data.catalogCsv(),
-                "imports/customers/sample customers.csv", data.customersCsv());
+        Map<String, String> uploads = new LinkedHashMap<>();
+        uploads.put("imports/catalog/sample catalog.csv", data.catalogCsv());
+        uploads.put("imports/customers/sample customers.csv", data.customersCsv());
         ObjectNode template = (ObjectNode) JSON.readTree(settings.root().resolve("events/s3-put-catalog.json").toFile());
         ArrayNode records = JSON.createArrayNode();
-        for (String key : List.of("imports/catalog/sample catalog.csv", "imports/customers/sample customers.csv")) {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
-                    RequestBody.fromString(uploads.get(key), StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> upload : uploads.entrySet()) {
+            s3.putObject(b -> b.bucket(bucket).key(upload.getKey()).contentType("text/csv"),
+                    RequestBody.fromString(upload.getValue(), StandardCharsets.UTF_8));
             ObjectNode record = template.path("Records").get(0).deepCopy();
             ((ObjectNode) record.path("s3").path("bucket")).put("name", bucket);
-            ((ObjectNode) record.path("s3").path("object")).put("key", URLEncoder.encode(key, StandardCharsets.UTF_8))
-                    .put("size", uploads.get(key).getBytes(StandardCharsets.UTF_8).length);
+            ((ObjectNode) record.path("s3").path("object"))
+                    .put("key", URLEncoder.encode(upload.getKey(), StandardCharsets.UTF_8))
+                    .put("size", upload.getValue().getBytes(StandardCharsets.UTF_8).length);
             records.add(record);
         }
         template.set("Records", records);
@@ -194,9 +197,10 @@ public final class OmnirecLocal implements AutoCloseable {
                     .toList();
             long accepted = 0;
             long duplicates = 0;
-            for (CompletableFuture<JsonNode> answer : answers) {
-                accepted += answer.join().path("accepted").asLong();
-                duplicates += answer.join().path("duplicates").asLong();
+            for (CompletableFuture<JsonNode> future : answers) {
+                JsonNode answer = future.join();
+                accepted += answer.path("accepted").asLong();
+                duplicates += answer.path("duplicates").asLong();
             }
             return new long[] {accepted, duplicates};
         } finally {

@@ -1,5 +1,9 @@
 package io.omnirec.aws.local;
 
+import io.omnirec.aws.AwsClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.net.URI;
 import java.util.UUID;
 
@@ -16,6 +20,14 @@ public final class TestAws {
 
     /** Where to reach DynamoDB and S3, and with which credentials. */
     public record Endpoints(URI dynamo, URI s3, String accessKey, String secretKey) {
+
+        public DynamoDbClient dynamoClient() {
+            return AwsClients.dynamo(dynamo, accessKey, secretKey);
+        }
+
+        public S3Client s3Client() {
+            return AwsClients.s3(s3, accessKey, secretKey);
+        }
     }
 
     private static Endpoints shared;

@@ -23,6 +23,11 @@ public final class PopularityService {
     public List<ItemSnapshot> refresh() {
         List<CatalogItem> catalog = new ArrayList<>();
         features.forEachItem(catalog::add);
+        return refresh(catalog);
+    }
+
+    /** Rebuilds the list for a catalog the caller has already read, with the latest counters. */
+    public List<ItemSnapshot> refresh(Collection<CatalogItem> catalog) {
         List<ItemSnapshot> ranked = rank(catalog, features.allItemStats(), FeatureStore.MAX_POPULAR_ITEMS);
         features.savePopularItems(ranked);
         return ranked;

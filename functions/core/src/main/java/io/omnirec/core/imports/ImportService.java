@@ -4,7 +4,6 @@ import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.features.PopularityService;
 import io.omnirec.core.store.FeatureStore;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -49,7 +48,7 @@ public final class ImportService {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CsvLineReader reader = new CsvLineReader(new InputStreamReader(content, decoder));
-        Rejections rejections = new Rejections();
+        RejectionsCsv rejections = new RejectionsCsv();
         Map<String, Long> firstLine = new HashMap<>();
         List<T> batch = new ArrayList<>(BATCH);
         long rows = 0;
@@ -66,24 +65,24 @@ public final class ImportService {
                 }
                 rows++;
                 if (line.error() != null) {
-                    rejections.add(line, line.error(), line.error().replace('_', ' '));
+                    rejections.add(line.number(), line.error(), line.error().replace('_', ' '), line.raw());
                     continue;
                 }
                 if (line.fields().size() != mapper.header().size()) {
-                    rejections.add(line, "wrong_column_count", "expected " + mapper.header().size()
-                            + " columns, found " + line.fields().size());
+                    rejections.add(line.number(), "wrong_column_count", "expected " + mapper.header().size()
+                            + " columns, found " + line.fields().size(), line.raw());
                     continue;
                 }
                 T value;
                 try {
                     value = mapper.map(line.fields());
                 } catch (InvalidInputException e) {
-                    rejections.add(line, e.code(), e.getMessage());
+                    rejections.add(line.number(), e.code(), e.getMessage(), line.raw());
                     continue;
                 }
                 Long seen = firstLine.putIfAbsent(mapper.idOf(value), line.number());
                 if (seen != null) {
-                    rejections.add(line, "duplicate_id", "the same id is on line " + seen);
+                    rejections.add(line.number(), "duplicate_id", "the same id is on line " + seen, line.raw());
                     continue;
                 }
                 batch.add(value);
@@ -102,28 +101,6 @@ public final class ImportService {
             upsert.accept(List.copyOf(batch));
             imported += batch.size();
         }
-        return new ImportReport(kind, rows, imported, rejections.count, rejections.bytes());
-    }
-
-    /** The rejection report, as CSV. */
-    private static final class Rejections {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private long count;
-
-        void add(CsvLineReader.Line line, String code, String reason) {
-            if (count == 0) {
-                write("line,code,reason,row\n");
-            }
-            count++;
-            write(line.number() + "," + code + "," + Csv.quote(reason) + "," + Csv.quote(line.raw()) + "\n");
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
+        return new ImportReport(kind, rows, imported, rejections.count(), rejections.bytes());
     }
 }

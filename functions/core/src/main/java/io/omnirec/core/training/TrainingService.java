@@ -66,16 +66,16 @@ public final class TrainingService {
     }
 
     public TrainingOutcome trainAndPromote(TrainingConfig config) {
-        TrainingOutcome outcome = train(config);
-        popularity.refresh();
+        Map<String, CatalogItem> catalog = new HashMap<>();
+        features.forEachItem(item -> catalog.put(item.itemId(), item));
+        TrainingOutcome outcome = train(config, catalog);
+        popularity.refresh(catalog.values());
         return outcome;
     }
 
-    private TrainingOutcome train(TrainingConfig config) {
+    private TrainingOutcome train(TrainingConfig config, Map<String, CatalogItem> catalog) {
         List<ShopperEvent> all = new ArrayList<>();
         events.forEach(all::add);
-        Map<String, CatalogItem> catalog = new HashMap<>();
-        features.forEachItem(item -> catalog.put(item.itemId(), item));
         if (all.size() < 2 || catalog.isEmpty()) {
             return new TrainingOutcome("skipped", null, "not enough data: " + all.size() + " events, "
                     + catalog.size() + " catalog items");
