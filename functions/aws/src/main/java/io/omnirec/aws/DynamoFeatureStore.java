@@ -3,8 +3,6 @@ package io.omnirec.aws;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.features.InteractionUpdate;
-import io.omnirec.core.features.ItemSnapshot;
-import io.omnirec.core.features.ItemStats;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
@@ -28,18 +26,17 @@ import java.util.function.Consumer;
 
 /**
  * The feature single table. Items (pk / sk):
- * {@code ITEM#id / META} catalog item; {@code ITEM#id / STATS} counters; {@code USER#id / PROFILE} customer;
- * {@code USER#id / STATE} purchased set, affinity weights ({@code a:<key>}) and price sums;
- * {@code AGG#POPULAR / LIST} the popularity list. Every write is a single-item put or additive update.
+ * {@code ITEM#id / META} catalog item; {@code USER#id / PROFILE} customer; {@code USER#id / STATE} purchased set,
+ * interaction weight per item ({@code i:<itemId>}), affinity weights ({@code a:<key>}) and price sums. Every write is
+ * a single-item put or one additive update per event; the recommend path reads one shopper with one BatchGetItem of
+ * two keys.
  */
 public final class DynamoFeatureStore implements FeatureStore {
     static final String META = "META";
-    static final String STATS = "STATS";
     static final String PROFILE = "PROFILE";
     static final String STATE = "STATE";
     static final String AFFINITY_PREFIX = "a:";
-    /** Stay well below DynamoDB's 400 KB item limit for the popularity list. */
-    static final int MAX_POPULAR_BYTES = 300_000;
+    static final String ITEM_PREFIX = "i:";
     private static final int MAX_RETRIES = 8;
 
     private final DynamoDbClient dynamo;
@@ -97,6 +94,11 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void forEachCustomer(Consumer<Customer> visitor) {
+        scanKind(PROFILE).forEach(item -> visitor.accept(customerFromAttributes(Attributes.str(item, "userId"), item)));
+    }
+
+    @Override
     public void apply(InteractionUpdate update) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -105,6 +107,11 @@ public final class DynamoFeatureStore implements FeatureStore {
             names.put("#purchased", "purchased");
             values.put(":purchased", AttributeValue.fromSs(List.of(update.purchasedItemId())));
             adds.add("#purchased :purchased");
+        }
+        if (update.itemWeight() > 0) {
+            names.put("#item", ITEM_PREFIX + update.itemId());
+            values.put(":item", Attributes.n(update.itemWeight()));
+            adds.add("#item :item");
         }
         int i = 0;
         for (Map.Entry<String, Double> affinity : update.affinities().entrySet()) {
@@ -131,74 +138,41 @@ public final class DynamoFeatureStore implements FeatureStore {
         dynamo.updateItem(b -> b.tableName(table).key(key(userPk(update.userId()), STATE))
                 .updateExpression("SET #uid = :uid" + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds)))
                 .expressionAttributeNames(names).expressionAttributeValues(values));
-        ItemStats delta = update.itemDelta();
-        dynamo.updateItem(b -> b.tableName(table).key(key(itemPk(update.itemId()), STATS))
-                .updateExpression("SET #id = :id ADD #views :v, #carts :c, #purchases :p")
-                .expressionAttributeNames(Map.of("#id", "itemId", "#views", "views", "#carts", "carts", "#purchases", "purchases"))
-                .expressionAttributeValues(Map.of(":id", Attributes.s(update.itemId()), ":v", Attributes.n(delta.views()),
-                        ":c", Attributes.n(delta.carts()), ":p", Attributes.n(delta.purchases()))));
-    }
-
-    @Override
-    public Map<String, ItemStats> allItemStats() {
-        Map<String, ItemStats> stats = new HashMap<>();
-        scanKind(STATS).forEach(item -> stats.put(Attributes.str(item, "itemId"), statsFromAttributes(item)));
-        return stats;
-    }
-
-    @Override
-    public void savePopularItems(List<ItemSnapshot> ranked) {
-        List<AttributeValue> entries = new ArrayList<>();
-        int bytes = 0;
-        for (ItemSnapshot snapshot : ranked) {
-            if (entries.size() == MAX_POPULAR_ITEMS || bytes > MAX_POPULAR_BYTES) {
-                break;
-            }
-            Map<String, AttributeValue> entry = new HashMap<>(itemToAttributes(snapshot.item()));
-            entry.remove("pk");
-            entry.remove("sk");
-            entry.put("views", Attributes.n(snapshot.stats().views()));
-            entry.put("carts", Attributes.n(snapshot.stats().carts()));
-            entry.put("purchases", Attributes.n(snapshot.stats().purchases()));
-            bytes += 120 + snapshot.item().title().length() + snapshot.item().category().length()
-                    + snapshot.item().brand().length() + snapshot.itemId().length();
-            entries.add(AttributeValue.fromM(entry));
-        }
-        Map<String, AttributeValue> item = new HashMap<>(key("AGG#POPULAR", "LIST"));
-        item.put("items", AttributeValue.fromL(entries));
-        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     @Override
     public ShopperContext loadShopperContext(String userId) {
         List<Map<String, AttributeValue>> found = batchGet(List.of(key(userPk(userId), STATE),
-                key(userPk(userId), PROFILE), key("AGG#POPULAR", "LIST")));
+                key(userPk(userId), PROFILE)));
         UserState state = UserState.empty(userId);
         Optional<Customer> profile = Optional.empty();
-        List<ItemSnapshot> popular = List.of();
         for (Map<String, AttributeValue> item : found) {
-            switch (Attributes.str(item, "sk")) {
-                case STATE -> state = stateFromAttributes(userId, item);
-                case PROFILE -> profile = Optional.of(new Customer(userId, (int) Attributes.num(item, "age"),
-                        Attributes.str(item, "gender"), Attributes.str(item, "region"),
-                        Attributes.str(item, "homeStoreId")));
-                default -> popular = item.get("items").l().stream()
-                        .map(v -> new ItemSnapshot(itemFromAttributes(v.m()), statsFromAttributes(v.m())))
-                        .toList();
+            if (STATE.equals(Attributes.str(item, "sk"))) {
+                state = stateFromAttributes(userId, item);
+            } else {
+                profile = Optional.of(customerFromAttributes(userId, item));
             }
         }
-        return new ShopperContext(state, profile, popular);
+        return new ShopperContext(state, profile);
+    }
+
+    private static Customer customerFromAttributes(String userId, Map<String, AttributeValue> item) {
+        return new Customer(userId, (int) Attributes.num(item, "age"), Attributes.str(item, "gender"),
+                Attributes.str(item, "region"), Attributes.str(item, "homeStoreId"));
     }
 
     private static UserState stateFromAttributes(String userId, Map<String, AttributeValue> item) {
         Map<String, Double> affinities = new HashMap<>();
+        Map<String, Double> items = new HashMap<>();
         item.forEach((name, value) -> {
             if (name.startsWith(AFFINITY_PREFIX)) {
                 affinities.put(name.substring(AFFINITY_PREFIX.length()), Double.parseDouble(value.n()));
+            } else if (name.startsWith(ITEM_PREFIX)) {
+                items.put(name.substring(ITEM_PREFIX.length()), Double.parseDouble(value.n()));
             }
         });
         Set<String> purchased = item.containsKey("purchased") ? new HashSet<>(item.get("purchased").ss()) : Set.of();
-        return new UserState(userId, purchased, affinities, Attributes.num(item, "affinityTotal"),
+        return new UserState(userId, purchased, items, affinities, Attributes.num(item, "affinityTotal"),
                 Attributes.num(item, "priceLogSum"), (long) Attributes.num(item, "priceCount"));
     }
 
@@ -217,11 +191,6 @@ public final class DynamoFeatureStore implements FeatureStore {
         return new CatalogItem(Attributes.str(item, "itemId"), Attributes.str(item, "title"),
                 Attributes.str(item, "category"), Attributes.str(item, "brand"), Attributes.num(item, "price"),
                 Boolean.TRUE.equals(item.get("consumable").bool()));
-    }
-
-    private static ItemStats statsFromAttributes(Map<String, AttributeValue> item) {
-        return new ItemStats((long) Attributes.num(item, "views"), (long) Attributes.num(item, "carts"),
-                (long) Attributes.num(item, "purchases"));
     }
 
     private Iterable<Map<String, AttributeValue>> scanKind(String sk) {

@@ -16,13 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Model versions in S3: {@code <prefix><version>/model.tribuo} (Tribuo protobuf), {@code <prefix><version>/card.json},
- * and the pointer {@code <prefix>champion.json}. Version objects are written with {@code If-None-Match: *}, so a
- * version is never overwritten.
+ * Model versions in S3: each artifact the card lists under {@code <prefix><version>/} (e.g. {@code model.tribuo},
+ * {@code model.onnx}), then {@code <prefix><version>/card.json} last, so a version with a card is complete; and the
+ * pointer {@code <prefix>champion.json}. Version objects are written with {@code If-None-Match: *}, so a version is
+ * never overwritten.
  */
 public final class S3ModelStore implements ModelStore {
-    static final String MODEL_FILE = "model.tribuo";
     static final String CARD_FILE = "card.json";
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+\\.[a-z0-9]+");
     static final String CHAMPION_FILE = "champion.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +40,13 @@ public final class S3ModelStore implements ModelStore {
     @Override
     public void putVersion(ModelArtifact artifact) {
         String version = Identifiers.requireValid("version", artifact.version());
-        putNew(key(version, MODEL_FILE), artifact.modelBytes(), "application/x-protobuf");
+        for (var entry : artifact.card().artifacts().entrySet()) {
+            byte[] bytes = artifact.files().get(entry.getKey());
+            if (bytes == null) {
+                throw new IllegalArgumentException("artifact " + entry.getKey() + " has no bytes");
+            }
+            putNew(key(version, fileName(entry.getValue())), bytes, "application/octet-stream");
+        }
         putNew(key(version, CARD_FILE), artifact.card().toJson(), "application/json");
     }
 
@@ -63,12 +70,24 @@ public final class S3ModelStore implements ModelStore {
         if (!Identifiers.isValid(version)) {
             return Optional.empty();
         }
-        Optional<byte[]> card = get(key(version, CARD_FILE));
-        Optional<byte[]> model = get(key(version, MODEL_FILE));
-        if (card.isEmpty() || model.isEmpty()) {
+        Optional<byte[]> cardBytes = get(key(version, CARD_FILE));
+        if (cardBytes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ModelArtifact(ModelCard.fromJson(card.get()), model.get()));
+        ModelCard card = ModelCard.fromJson(cardBytes.get());
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+        for (var entry : card.artifacts().entrySet()) {
+            get(key(version, fileName(entry.getValue()))).ifPresent(bytes -> files.put(entry.getKey(), bytes));
+        }
+        return Optional.of(new ModelArtifact(card, files));
+    }
+
+    /** An artifact's file name, checked: a card is data and must not point outside its version's folder. */
+    private static String fileName(ModelCard.Artifact artifact) {
+        if (artifact.file() == null || !FILE_NAME.matcher(artifact.file()).matches()) {
+            throw new io.omnirec.core.training.CorruptModelException("invalid artifact file name in card");
+        }
+        return artifact.file();
     }
 
     @Override

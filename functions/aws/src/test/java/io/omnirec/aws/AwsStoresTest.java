@@ -1,6 +1,8 @@
 package io.omnirec.aws;
 
 import io.omnirec.aws.local.TestAws;
+import io.omnirec.core.store.AggregateStore;
+import io.omnirec.core.store.AggregateStoreContract;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.EventStoreContract;
 import io.omnirec.core.store.FeatureStore;
@@ -27,7 +29,7 @@ class AwsStoresTest {
     /** Fresh, uniquely named tables and buckets. */
     static AwsResources freshResources() {
         AwsResources resources = new AwsResources(TestAws.uniqueName("events"), TestAws.uniqueName("features"),
-                TestAws.uniqueName("models"), "models/", TestAws.uniqueName("imports"));
+                TestAws.uniqueName("models"), "models/", "aggregates/", TestAws.uniqueName("imports"));
         new Provisioning(dynamo, s3).ensure(resources);
         return resources;
     }
@@ -54,6 +56,15 @@ class AwsStoresTest {
         protected ModelStore newStore() {
             AwsResources resources = freshResources();
             return new S3ModelStore(s3, resources.modelsBucket(), resources.modelsPrefix());
+        }
+    }
+
+    @Nested
+    class AggregateBuilds extends AggregateStoreContract {
+        @Override
+        protected AggregateStore newStore() {
+            AwsResources resources = freshResources();
+            return new S3AggregateStore(s3, resources.modelsBucket(), resources.aggregatesPrefix());
         }
     }
 }

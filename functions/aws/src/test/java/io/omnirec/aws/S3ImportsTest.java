@@ -1,7 +1,6 @@
 package io.omnirec.aws;
 
 import io.omnirec.core.domain.CatalogItem;
-import io.omnirec.core.features.PopularityService;
 import io.omnirec.core.imports.ImportService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class S3ImportsTest {
         AwsStoresTest.clients();
         resources = AwsStoresTest.freshResources();
         features = new DynamoFeatureStore(AwsStoresTest.dynamo, resources.featuresTable());
-        imports = new S3Imports(AwsStoresTest.s3, new ImportService(features, new PopularityService(features)));
+        imports = new S3Imports(AwsStoresTest.s3, new ImportService(features));
     }
 
     static void upload(String key, String content) {
@@ -53,7 +52,6 @@ class S3ImportsTest {
         assertTrue(read(result.rejectionsKey()).contains("3,invalid_price"));
         assertEquals(Map.of("i1", new CatalogItem("i1", "Milk", "Grocery/Dairy", "Alpen", 1.29, true)),
                 features.items(List.of("i1", "i2")));
-        assertEquals(1, features.loadShopperContext("x").popularItems().size());
     }
 
     @Test
@@ -77,7 +75,7 @@ class S3ImportsTest {
     void importObject_shouldRejectTheWholeFileWithAReport_whenItIsOversized() {
         String key = "imports/catalog/huge.csv";
         upload(key, "item_id,title,category,brand,price,consumable\n" + "i9,Milk,Grocery/Dairy,Alpen,1.29,true\n".repeat(100));
-        S3Imports small = new S3Imports(AwsStoresTest.s3, new ImportService(features, new PopularityService(features)), 1024);
+        S3Imports small = new S3Imports(AwsStoresTest.s3, new ImportService(features), 1024);
         S3Imports.Result result = small.importObject(resources.importsBucket(), key);
         assertEquals("rejected", result.status());
         assertEquals("object_too_large", result.error());

@@ -1,7 +1,6 @@
 package io.omnirec.features;
 
 import io.omnirec.aws.S3Imports;
-import io.omnirec.core.features.PopularityService;
 import io.omnirec.core.imports.ImportService;
 import io.omnirec.core.store.FeatureStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,6 @@ public class FeaturesBeans {
     @Produces
     @Singleton
     S3Imports imports(S3Client s3, FeatureStore features) {
-        return new S3Imports(s3, new ImportService(features, new PopularityService(features)));
+        return new S3Imports(s3, new ImportService(features));
     }
 }

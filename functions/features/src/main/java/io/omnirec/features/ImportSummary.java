@@ -6,9 +6,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
-/** What the import function did with each object of a notification. */
+/**
+ * What the import function did with each object of a notification.
+ *
+ * @param aggregatesVersion the aggregates build made after the imports, {@code null} when nothing was imported
+ */
 @RegisterForReflection
-public record ImportSummary(List<File> files) {
+public record ImportSummary(List<File> files, String aggregatesVersion) {
 
     /**
      * One object's outcome.

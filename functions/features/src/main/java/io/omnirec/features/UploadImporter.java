@@ -2,6 +2,7 @@ package io.omnirec.features;
 
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.S3Imports;
+import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,17 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a notification and imports each created object of the imports bucket. A notification that is not an S3
- * event, or names another bucket, is refused as a whole before anything is imported.
+ * Checks a notification and imports each created object of the imports bucket, then rebuilds the aggregates once
+ * when anything was imported. A notification that is not an S3 event, or names another bucket, is refused as a whole
+ * before anything is imported.
  */
 @ApplicationScoped
 public class UploadImporter {
     private final S3Imports imports;
     private final AwsResources resources;
+    private final AggregatesJob aggregates;
 
-    UploadImporter(S3Imports imports, AwsResources resources) {
+    UploadImporter(S3Imports imports, AwsResources resources, AggregatesJob aggregates) {
         this.imports = imports;
         this.resources = resources;
+        this.aggregates = aggregates;
     }
 
     public ImportSummary importAll(S3Notification notification) {
@@ -44,6 +48,7 @@ public class UploadImporter {
             }
             files.add(ImportSummary.File.of(imports.importObject(record.s3().bucket().name(), record.s3().object().key())));
         }
-        return new ImportSummary(files);
+        boolean imported = files.stream().anyMatch(f -> f.imported() > 0);
+        return new ImportSummary(files, imported ? aggregates.run().version() : null);
     }
 }

@@ -50,13 +50,17 @@ class FeaturesFunctionTest {
                 .body("files[0].status", equalTo("imported"))
                 .body("files[0].imported", equalTo(data.items().size()))
                 .body("files[0].rejected", equalTo(1))
-                .body("files[0].rejectionsKey", equalTo(key + ".rejected.csv"));
+                .body("files[0].rejectionsKey", equalTo(key + ".rejected.csv"))
+                .body("aggregatesVersion", org.hamcrest.Matchers.notNullValue());
         String rejections = s3().getObjectAsBytes(b -> b.bucket(LocalAwsTestResource.resources.importsBucket())
                 .key(key + ".rejected.csv")).asUtf8String();
         assertTrue(rejections.contains(",invalid_price,"), rejections);
         DynamoFeatureStore features = LocalAwsTestResource.features();
         assertEquals(data.items().get(0), features.items(List.of(data.items().get(0).itemId())).get(data.items().get(0).itemId()));
-        assertEquals(data.items().size(), features.loadShopperContext("anyone").popularItems().size());
+        var aggregates = LocalAwsTestResource.aggregates().latest().orElseThrow();
+        assertEquals(data.items().size(), aggregates.items().size(), "every imported item can be recommended");
+        assertTrue(aggregates.list(io.omnirec.core.aggregates.Aggregates.NEW).size() > 0,
+                "items without history are new arrivals");
     }
 
     @Test

@@ -25,7 +25,7 @@ public class IngestBeans {
     @Produces
     @Singleton
     IngestService ingest(EventStore events, FeatureStore features, Clock clock) {
-        return new IngestService(events, features, new EventValidator(clock), writers);
+        return new IngestService(events, features, EventValidator.live(clock), writers);
     }
 
     @PreDestroy

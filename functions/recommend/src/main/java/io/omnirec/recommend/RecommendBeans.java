@@ -1,5 +1,8 @@
 package io.omnirec.recommend;
 
+import io.omnirec.core.candidates.CandidateConfig;
+import io.omnirec.core.candidates.CandidateGenerator;
+import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import io.omnirec.core.store.FeatureStore;
@@ -8,16 +11,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.UUID;
 
-/** Wires the core's recommendation service to the feature store and the champion model. */
+/** Wires the core's recommendation service to the feature store, the cached aggregates and the champion model. */
 @ApplicationScoped
 @RegisterForReflection(targets = {Recommendations.class, Recommendations.RecommendedItem.class})
 public class RecommendBeans {
 
     @Produces
     @Singleton
-    RecommendationService recommendations(FeatureStore features, ChampionModel champion) {
-        return new RecommendationService(features, champion, () -> UUID.randomUUID().toString());
+    CandidateGenerator candidates() {
+        return new CandidateGenerator(CandidateConfig.defaults());
+    }
+
+    @Produces
+    @Singleton
+    FeatureRegistry features(CandidateGenerator candidates) {
+        return FeatureRegistry.forSources(candidates.sourceNames());
+    }
+
+    @Produces
+    @Singleton
+    RecommendationService recommendations(FeatureStore features, CachedAggregates aggregates,
+                                          CandidateGenerator candidates, ChampionModel champion, Clock clock) {
+        return new RecommendationService(features, aggregates, candidates, champion,
+                () -> UUID.randomUUID().toString(), clock);
     }
 }

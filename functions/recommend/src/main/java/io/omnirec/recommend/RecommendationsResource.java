@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /v1/users/{userId}/recommendations?k=10}. */
+/** {@code GET /v1/users/{userId}/recommendations?k=10&storeId=store-01} ({@code storeId} when asked in a store). */
 @Path("/v1/users/{userId}/recommendations")
 public class RecommendationsResource {
 
@@ -21,8 +21,9 @@ public class RecommendationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Recommendations get(@PathParam("userId") String userId, @QueryParam("k") @DefaultValue("10") String k) {
-        return recommendations.recommend(userId, parseK(k));
+    public Recommendations get(@PathParam("userId") String userId, @QueryParam("k") @DefaultValue("10") String k,
+                               @QueryParam("storeId") String storeId) {
+        return recommendations.recommend(userId, storeId, parseK(k));
     }
 
     private static int parseK(String k) {

@@ -1,83 +1,99 @@
 package io.omnirec.recommend;
 
+import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.S3ModelStore;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.features.InteractionUpdate;
-import io.omnirec.core.features.PopularityService;
+import io.omnirec.core.training.ModelArtifact;
+import io.omnirec.core.training.ModelCard;
 import io.omnirec.testing.LocalAwsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.omnirec.aws.S3ModelStore;
-import io.omnirec.core.training.ModelArtifact;
-import io.omnirec.core.training.ModelCard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 /**
- * The recommend function behind API Gateway: with no model it answers from popularity and says so; then it serves
- * the committed reference model once promoted, and keeps serving it when the next champion is corrupt.
+ * The recommend function behind API Gateway, over aggregates built by the aggregates job on the emulators: with no
+ * model it answers from the fallback chain and says so; then it serves the committed reference model once promoted,
+ * keeps serving it when the next champion is corrupt, and refuses a model whose feature set it does not compute.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecommendFunctionTest {
+    static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
 
     static String event(String name) {
         return LocalAwsTestResource.sampleEvent(name);
     }
 
     @BeforeAll
-    static void seedFeatures() {
+    static void seedFeaturesAndAggregates() {
         DynamoFeatureStore features = LocalAwsTestResource.features();
+        DynamoEventStore events = LocalAwsTestResource.events();
         List<CatalogItem> catalog = List.of(
                 new CatalogItem("i00001", "Oat milk", "Grocery/Dairy", "Alpen", 1.9, true),
                 new CatalogItem("i00002", "Trail shoe", "Sports/Running", "Runa", 120, false),
-                new CatalogItem("i00003", "Desk lamp", "Home/Decor", "Lumo", 35, false));
+                new CatalogItem("i00003", "Desk lamp", "Home/Decor", "Lumo", 35, false),
+                new CatalogItem("i00004", "Running socks", "Sports/Running", "Runa", 9, false));
         features.upsertItems(catalog);
-        for (String user : List.of("a", "b", "c")) {
-            features.apply(InteractionUpdate.of(new ShopperEvent("x", user, "i00002", EventType.PURCHASE,
-                    Instant.parse("2026-11-20T10:00:00Z"), Channel.WEB, null, null, null), Optional.of(catalog.get(1))));
+        features.upsertCustomers(List.of(new Customer("u000001", 34, "F", "North", "store-01")));
+        Map<String, CatalogItem> byId = new HashMap<>();
+        catalog.forEach(i -> byId.put(i.itemId(), i));
+        int n = 0;
+        for (String user : List.of("a", "b", "c", "u000001")) {
+            for (String item : user.equals("u000001") ? List.of("i00002") : List.of("i00002", "i00004")) {
+                ShopperEvent e = new ShopperEvent("seed-" + n++, user, item, EventType.PURCHASE,
+                        Instant.parse("2026-11-20T10:00:00Z").plusSeconds(n), Channel.WEB, null, null, null);
+                events.putIfAbsent(e);
+                features.apply(InteractionUpdate.of(e, Optional.of(byId.get(item))));
+            }
         }
-        features.apply(InteractionUpdate.of(new ShopperEvent("y", "u000001", "i00002", EventType.PURCHASE,
-                Instant.parse("2026-11-21T10:00:00Z"), Channel.APP, null, null, null), Optional.of(catalog.get(1))));
-        new PopularityService(features).refresh();
+        LocalAwsTestResource.aggregatesJob(Clock.fixed(NOW, ZoneOffset.UTC)).run();
     }
 
     @Test
     @Order(1)
-    void getRecommendations_shouldAnswerFromPopularityWithoutPurchasedItems_whenNoModelExists() {
+    void getRecommendations_shouldAnswerFromTheFallbackWithoutPurchasedItems_whenNoModelExists() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-get-recommendations.json"))
                 .when().post("/_lambda_")
                 .then().statusCode(200)
                 .body("statusCode", equalTo(200))
-                .body("body", containsString("\"strategy\":\"popularity\""))
+                .body("body", containsString("\"strategy\":\"fallback\""))
                 .body("body", containsString("\"modelStatus\":\"no_model\""))
                 .body("body", containsString("\"recommendationId\""))
-                .body("body", not(containsString("i00002")));
+                .body("body", containsString("\"aggregatesVersion\":\"20261122T000000Z-"))
+                .body("body", containsString("\"itemId\":\"i00004\""))
+                .body("body", not(containsString("\"itemId\":\"i00002\"")));
     }
 
     @Test
-    void getRecommendations_shouldRankByPopularity_whenShopperIsNew() {
+    @Order(1)
+    void getRecommendations_shouldRankByPopularity_whenShopperIsNewAndNoModelExists() {
         given().when().get("/v1/users/newcomer/recommendations?k=2")
                 .then().statusCode(200)
                 .body("items", hasSize(2))
@@ -86,29 +102,25 @@ class RecommendFunctionTest {
     }
 
     @Test
-    void getRecommendations_shouldAnswer400_whenKIsOutOfRangeOrNotANumber() {
+    void getRecommendations_shouldAnswer400_whenKOrIdsAreInvalid() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-get-recommendations-bad-k.json"))
                 .when().post("/_lambda_")
                 .then().body("statusCode", equalTo(400)).body("body", containsString("invalid_k"));
         given().when().get("/v1/users/u1/recommendations?k=ten").then().statusCode(400).body("error", equalTo("invalid_k"));
         given().when().get("/v1/users/" + "u".repeat(200) + "/recommendations").then().statusCode(400)
                 .body("error", equalTo("invalid_userId"));
+        given().when().get("/v1/users/u1/recommendations?storeId=%3Cscript%3E").then().statusCode(400)
+                .body("error", equalTo("invalid_storeId"));
     }
 
     static S3ModelStore models() {
         return LocalAwsTestResource.models();
     }
 
-    static ModelArtifact referenceModel() throws IOException {
-        Path dir = Path.of(System.getProperty("localaws.root"), "model-artifacts", "reference");
-        return new ModelArtifact(ModelCard.fromJson(Files.readAllBytes(dir.resolve("card.json"))),
-                Files.readAllBytes(dir.resolve("model.tribuo")));
-    }
-
     @Test
     @Order(2)
-    void getRecommendations_shouldServeTheChampion_whenAModelIsPromoted() throws IOException {
-        ModelArtifact reference = referenceModel();
+    void getRecommendations_shouldServeTheChampion_whenAModelIsPromoted() {
+        ModelArtifact reference = LocalAwsTestResource.referenceModel();
         models().putVersion(reference);
         models().promote(reference.version());
         given().when().get("/v1/users/u000001/recommendations?k=2")
@@ -116,25 +128,46 @@ class RecommendFunctionTest {
                 .body("strategy", equalTo("model"))
                 .body("modelVersion", equalTo(reference.version()))
                 .body("modelStatus", equalTo("champion"))
-                .body("items.itemId", not(org.hamcrest.Matchers.hasItem("i00002")));
+                .body("items.itemId", not(hasItem("i00002")));
+    }
+
+    static ModelArtifact renamed(ModelArtifact source, String version, ModelCard.FeatureSet features) {
+        ModelCard c = source.card();
+        return new ModelArtifact(new ModelCard(c.schemaVersion(), version, c.createdAt(), c.algorithm(),
+                c.hyperparameters(), c.seed(), features, c.candidateSources(), c.tribuo(), c.dataWindow(), c.counts(),
+                c.metrics(), c.timingsMillis(), c.artifacts()), source.files());
     }
 
     @Test
     @Order(3)
-    void getRecommendations_shouldKeepTheLastGoodModel_whenTheNewChampionIsCorrupt() throws IOException {
-        ModelArtifact reference = referenceModel();
-        ModelCard card = reference.card();
-        ModelCard corruptCard = new ModelCard("corrupt-" + card.version(), card.createdAt(), card.format(),
-                card.algorithm(), card.seed(), card.featureNames(), card.dataFrom(), card.cutoff(), card.dataTo(),
-                card.counts(), card.metrics(), card.artifactSha256(), card.artifactBytes());
+    void getRecommendations_shouldKeepTheLastGoodModel_whenTheNewChampionIsCorrupt() {
+        ModelArtifact reference = LocalAwsTestResource.referenceModel();
         byte[] damaged = reference.modelBytes().clone();
         damaged[damaged.length / 2] ^= 0x5A;
-        models().putVersion(new ModelArtifact(corruptCard, damaged));
-        models().promote(corruptCard.version());
+        Map<String, byte[]> files = new HashMap<>(reference.files());
+        files.put(ModelCard.MODEL, damaged);
+        ModelArtifact corrupt = renamed(new ModelArtifact(reference.card(), files), "corrupt-" + reference.version(),
+                reference.card().featureSet());
+        models().putVersion(corrupt);
+        models().promote(corrupt.version());
         given().when().get("/v1/users/u000001/recommendations?k=2")
                 .then().statusCode(200)
                 .body("strategy", equalTo("model"))
                 .body("modelVersion", equalTo(reference.version()))
                 .body("modelStatus", containsString("last_good"));
+    }
+
+    @Test
+    @Order(4)
+    void getRecommendations_shouldRefuseAModel_whenItNeedsAnotherFeatureSet() {
+        ModelArtifact reference = LocalAwsTestResource.referenceModel();
+        ModelArtifact foreign = renamed(reference, "foreign-" + reference.version(),
+                new ModelCard.FeatureSet("v9-elsewhere", List.of("something_else")));
+        models().putVersion(foreign);
+        models().promote(foreign.version());
+        given().when().get("/v1/users/u000001/recommendations?k=2")
+                .then().statusCode(200)
+                .body("modelVersion", equalTo(reference.version()))
+                .body("modelStatus", containsString("feature set"));
     }
 }

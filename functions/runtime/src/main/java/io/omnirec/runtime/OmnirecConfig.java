@@ -21,6 +21,10 @@ public interface OmnirecConfig {
     @WithDefault("models/")
     String modelsPrefix();
 
+    /** Key prefix of aggregate builds in the models bucket. */
+    @WithDefault("aggregates/")
+    String aggregatesPrefix();
+
     @WithDefault("omnirec-imports")
     String importsBucket();
 
@@ -31,4 +35,8 @@ public interface OmnirecConfig {
     /** How often recommend checks whether the champion pointer moved. */
     @WithDefault("60")
     int modelRefreshSeconds();
+
+    /** How often recommend checks whether a newer aggregates build exists. */
+    @WithDefault("300")
+    int aggregatesRefreshSeconds();
 }

@@ -3,7 +3,12 @@ package io.omnirec.runtime;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.S3AggregateStore;
 import io.omnirec.aws.S3ModelStore;
+import io.omnirec.core.aggregates.AggregateBuilder;
+import io.omnirec.core.aggregates.AggregateConfig;
+import io.omnirec.core.aggregates.AggregatesJob;
+import io.omnirec.core.store.AggregateStore;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ModelStore;
@@ -23,7 +28,7 @@ public class StoreBeans {
     @Singleton
     AwsResources resources(OmnirecConfig config) {
         return new AwsResources(config.eventsTable(), config.featuresTable(), config.modelsBucket(),
-                config.modelsPrefix(), config.importsBucket());
+                config.modelsPrefix(), config.aggregatesPrefix(), config.importsBucket());
     }
 
     @Produces
@@ -42,6 +47,19 @@ public class StoreBeans {
     @Singleton
     ModelStore models(S3Client s3, AwsResources resources) {
         return new S3ModelStore(s3, resources.modelsBucket(), resources.modelsPrefix());
+    }
+
+    @Produces
+    @Singleton
+    AggregateStore aggregates(S3Client s3, AwsResources resources) {
+        return new S3AggregateStore(s3, resources.modelsBucket(), resources.aggregatesPrefix());
+    }
+
+    /** The batch feature job, run by the features function after imports and by train before training. */
+    @Produces
+    @Singleton
+    AggregatesJob aggregatesJob(EventStore events, FeatureStore features, AggregateStore aggregates, Clock clock) {
+        return new AggregatesJob(events, features, aggregates, new AggregateBuilder(AggregateConfig.defaults()), clock);
     }
 
     @Produces

@@ -4,7 +4,13 @@ import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.aws.Provisioning;
+import io.omnirec.aws.S3AggregateStore;
 import io.omnirec.aws.S3ModelStore;
+import io.omnirec.core.aggregates.AggregateBuilder;
+import io.omnirec.core.aggregates.AggregateConfig;
+import io.omnirec.core.aggregates.AggregatesJob;
+import io.omnirec.core.training.ModelArtifact;
+import io.omnirec.core.training.ModelCard;
 import io.omnirec.aws.local.TestAws;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +37,7 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         TestAws.Endpoints endpoints = TestAws.endpoints();
         AwsResources names = new AwsResources(TestAws.uniqueName("events"), TestAws.uniqueName("features"),
-                TestAws.uniqueName("models"), "models/", TestAws.uniqueName("imports"));
+                TestAws.uniqueName("models"), "models/", "aggregates/", TestAws.uniqueName("imports"));
         new Provisioning(endpoints.dynamoClient(), endpoints.s3Client()).ensure(names);
         resources = names;
         Map<String, String> config = new HashMap<>();
@@ -48,6 +55,7 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
         config.put("omnirec.features-table", names.featuresTable());
         config.put("omnirec.models-bucket", names.modelsBucket());
         config.put("omnirec.models-prefix", names.modelsPrefix());
+        config.put("omnirec.aggregates-prefix", names.aggregatesPrefix());
         config.put("omnirec.imports-bucket", names.importsBucket());
         return config;
     }
@@ -71,6 +79,31 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
 
     public static S3ModelStore models() {
         return new S3ModelStore(s3(), resources.modelsBucket(), resources.modelsPrefix());
+    }
+
+    public static S3AggregateStore aggregates() {
+        return new S3AggregateStore(s3(), resources.modelsBucket(), resources.aggregatesPrefix());
+    }
+
+    /** The aggregates job over the test application's stores, with the defaults the functions use. */
+    public static AggregatesJob aggregatesJob(Clock clock) {
+        return new AggregatesJob(events(), features(), aggregates(),
+                new AggregateBuilder(AggregateConfig.defaults()), clock);
+    }
+
+    /** Reads the committed reference model in {@code model-artifacts/reference/} with every artifact it lists. */
+    public static ModelArtifact referenceModel() {
+        Path dir = Path.of(System.getProperty("localaws.root"), "model-artifacts", "reference");
+        try {
+            ModelCard card = ModelCard.fromJson(Files.readAllBytes(dir.resolve("card.json")));
+            Map<String, byte[]> files = new HashMap<>();
+            for (Map.Entry<String, ModelCard.Artifact> artifact : card.artifacts().entrySet()) {
+                files.put(artifact.getKey(), Files.readAllBytes(dir.resolve(artifact.getValue().file())));
+            }
+            return new ModelArtifact(card, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A sample trigger event from {@code events/}, as it is committed. */

@@ -2,6 +2,7 @@ package io.omnirec.train;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.training.TrainingConfig;
 import io.omnirec.core.training.TrainingService;
@@ -9,7 +10,10 @@ import io.omnirec.runtime.OmnirecConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** EventBridge schedule (or a manual event): train, evaluate, write a model version, promote if not worse. */
+/**
+ * EventBridge schedule (or a manual event): rebuild the aggregates recommend serves from, then train, evaluate,
+ * write a model version and promote it if it is not worse.
+ */
 @Named("train")
 public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSummary> {
 
@@ -19,12 +23,17 @@ public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSumm
     @Inject
     OmnirecConfig config;
 
+    @Inject
+    AggregatesJob aggregates;
+
     @Override
     public TrainingSummary handleRequest(ScheduledEvent event, Context context) {
         if (event == null || !event.startsTraining()) {
             throw new InvalidInputException("invalid_event",
                     "expected an EventBridge 'Scheduled Event' from aws.events or a manual omnirec.manual event");
         }
-        return TrainingSummary.of(training.trainAndPromote(TrainingConfig.defaults(config.trainingSeed())));
+        String aggregatesVersion = aggregates.run().version();
+        return TrainingSummary.of(training.trainAndPromote(TrainingConfig.defaults(config.trainingSeed())),
+                aggregatesVersion);
     }
 }

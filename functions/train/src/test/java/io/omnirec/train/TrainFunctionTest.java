@@ -8,6 +8,7 @@ import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.synthetic.SyntheticDataset;
 import io.omnirec.core.synthetic.SyntheticRetailGenerator;
 import io.omnirec.core.training.ModelArtifact;
+import io.omnirec.core.training.ModelCard;
 import io.omnirec.testing.LocalAwsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The train function behind an EventBridge schedule, reading events from DynamoDB and writing models to S3. */
@@ -45,7 +47,7 @@ class TrainFunctionTest {
         DynamoFeatureStore features = LocalAwsTestResource.features();
         features.upsertItems(DATA.items());
         IngestService ingest = new IngestService(LocalAwsTestResource.events(), features,
-                new EventValidator(Clock.systemUTC()));
+                EventValidator.live(Clock.systemUTC()));
         EventBatchParser parser = new EventBatchParser();
         DATA.eventBatches(100).parallelStream()
                 .forEach(batch -> ingest.ingest(parser.parse(batch.getBytes(StandardCharsets.UTF_8)).events()));
@@ -53,24 +55,34 @@ class TrainFunctionTest {
 
     @Test
     void train_shouldWriteAVerifiedVersionEachRun_whenTheScheduleFires() {
-        String first = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
+        var first = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
                 .when().post()
                 .then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("promoted"))
                 .body("version", notNullValue())
                 .body("metrics.'ndcg@10'", notNullValue())
-                .body("metrics.'popularity_ndcg@10'", notNullValue())
-                .extract().path("version");
-        String status = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
-                .when().post().then().statusCode(200).extract().path("status");
-        ModelArtifact stored = models().load(first).orElseThrow().verify();
+                .body("metrics.'popular_ndcg@10'", notNullValue())
+                .body("metrics.'best_baseline_ndcg@10'", notNullValue())
+                .body("aggregatesVersion", notNullValue())
+                .extract();
+        String version = first.path("version");
+        ModelArtifact stored = models().load(version).orElseThrow().verify();
         assertEquals(DATA.events().size(), stored.card().counts().get("events"));
-        String champion = models().champion().orElseThrow();
-        if (status.equals("not_promoted")) {
-            assertEquals(first, champion);
+        assertEquals(java.util.Set.of(ModelCard.MODEL, ModelCard.ONNX), stored.files().keySet());
+        assertTrue(LocalAwsTestResource.aggregates().latest().isPresent(), "training rebuilt the aggregates");
+        double model = ((Number) first.path("metrics.'ndcg@10'")).doubleValue();
+        double best = ((Number) first.path("metrics.'best_baseline_ndcg@10'")).doubleValue();
+        if (first.path("status").equals("promoted")) {
+            assertTrue(model >= best);
+            assertEquals(version, models().champion().orElseThrow());
         } else {
-            assertNotEquals(first, champion);
+            assertEquals("not_promoted", first.path("status"));
+            assertTrue(model < best);
+            assertTrue(models().champion().isEmpty());
         }
+        String second = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
+                .when().post().then().statusCode(200).extract().path("version");
+        assertNotEquals(version, second, "each run writes a new immutable version");
+        models().load(second).orElseThrow().verify();
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class OmnirecLocal implements AutoCloseable {
                 + (settings.dataDir() == null ? " in memory" : ", data in " + settings.dataDir()));
         LocalAws aws = LocalAws.start(settings.dynamoPort(), settings.s3Port(), settings.dataDir());
         running.add(aws);
-        AwsResources resources = new AwsResources("omnirec-events", "omnirec-features", "omnirec-models", "models/",
+        AwsResources resources = new AwsResources("omnirec-events", "omnirec-features", "omnirec-models", "models/", "aggregates/",
                 "omnirec-imports");
         S3Client s3 = AwsClients.s3(aws.s3Endpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
         new Provisioning(AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), s3)
@@ -129,7 +129,7 @@ public final class OmnirecLocal implements AutoCloseable {
         out.println();
         out.println("$ curl '" + url + "'");
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(recommendation));
-        out.printf("%s bought %d items; none of them is recommended: %s%n", shopper, purchased.size(),
+        out.printf("%s bought %d durables; none of them is recommended: %s%n", shopper, purchased.size(),
                 recommended(recommendation).stream().noneMatch(purchased::contains));
         return new Report(imports, data.events().size(), counts[0], counts[1], training, shopper, purchased, url,
                 recommendation);
@@ -241,9 +241,12 @@ public final class OmnirecLocal implements AutoCloseable {
                 .orElseThrow().getKey();
     }
 
+    /** The durables the shopper bought: never to be recommended again (consumables may be, for a repurchase). */
     private static Set<String> purchases(SyntheticDataset data, String userId) {
+        Set<String> durables = data.items().stream().filter(i -> !i.consumable()).map(i -> i.itemId())
+                .collect(Collectors.toSet());
         return data.events().stream().filter(e -> e.userId().equals(userId) && e.type() == EventType.PURCHASE)
-                .map(ShopperEvent::itemId).collect(Collectors.toSet());
+                .map(ShopperEvent::itemId).filter(durables::contains).collect(Collectors.toSet());
     }
 
     /** Stops the functions, the API and the emulators. */

@@ -9,16 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The feature deltas one accepted event causes: what is added to the shopper's state and to the item's counters.
- * Stores apply it with additive writes, so applying it is cheap and order-independent.
+ * The feature deltas one accepted event causes on the shopper's state. Stores apply it with one additive write, so
+ * applying it is cheap and order-independent.
  *
  * @param purchasedItemId the item to add to the shopper's purchased set, or {@code null}
+ * @param itemWeight      weight to add to the shopper's interaction with the item (the history that item-to-item
+ *                        candidate sources start from)
  * @param affinities      weight to add per affinity key (see {@link UserState#categoryKey(String)} and friends)
  * @param affinityTotal   weight to add to the shopper's total, the denominator of every affinity
  * @param priceLog        {@code ln(price)} to add to the shopper's price sum when {@code priceCount} is 1
  */
-public record InteractionUpdate(String userId, String itemId, String purchasedItemId, Map<String, Double> affinities,
-                                double affinityTotal, double priceLog, int priceCount, ItemStats itemDelta) {
+public record InteractionUpdate(String userId, String itemId, String purchasedItemId, double itemWeight,
+                                Map<String, Double> affinities, double affinityTotal, double priceLog,
+                                int priceCount) {
 
     /** The deltas for one event; {@code item} is empty when the item is not (yet) in the catalog. */
     public static InteractionUpdate of(ShopperEvent event, Optional<CatalogItem> item) {
@@ -38,12 +41,8 @@ public record InteractionUpdate(String userId, String itemId, String purchasedIt
             }
         }
         double total = affinities.isEmpty() ? 0 : weight;
-        ItemStats delta = new ItemStats(
-                type == EventType.VIEW || type == EventType.CLICK ? 1 : 0,
-                type == EventType.ADD_TO_CART ? 1 : 0,
-                type == EventType.PURCHASE ? 1 : 0);
         String purchased = type == EventType.PURCHASE ? event.itemId() : null;
-        return new InteractionUpdate(event.userId(), event.itemId(), purchased, Map.copyOf(affinities), total,
-                priceLog, priceCount, delta);
+        return new InteractionUpdate(event.userId(), event.itemId(), purchased, weight, Map.copyOf(affinities), total,
+                priceLog, priceCount);
     }
 }

@@ -6,19 +6,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A shopper's real-time state: what they bought and how their attention is spread over categories and brands.
- * Affinities are raw weights; divide by {@link #affinityTotal()} for shares.
+ * A shopper's real-time state: what they bought, which items they touched and how much, and how their attention is
+ * spread over categories and brands. Affinities are raw weights; divide by {@link #affinityTotal()} for shares.
+ *
+ * @param items interaction weight per item (views, carts, purchases... weighted by
+ *              {@link io.omnirec.core.domain.EventType#affinityWeight()})
  */
-public record UserState(String userId, Set<String> purchased, Map<String, Double> affinities, double affinityTotal,
-                        double priceLogSum, long priceCount) {
+public record UserState(String userId, Set<String> purchased, Map<String, Double> items,
+                        Map<String, Double> affinities, double affinityTotal, double priceLogSum, long priceCount) {
 
     public UserState {
         purchased = Set.copyOf(purchased);
+        items = Map.copyOf(items);
         affinities = Map.copyOf(affinities);
     }
 
     public static UserState empty(String userId) {
-        return new UserState(userId, Set.of(), Map.of(), 0, 0, 0);
+        return new UserState(userId, Set.of(), Map.of(), Map.of(), 0, 0, 0);
     }
 
     public static String categoryKey(String category) {
@@ -34,7 +38,7 @@ public record UserState(String userId, Set<String> purchased, Map<String, Double
     }
 
     public boolean hasHistory() {
-        return affinityTotal > 0 || !purchased.isEmpty();
+        return !items.isEmpty() || affinityTotal > 0 || !purchased.isEmpty();
     }
 
     /** The share of the shopper's attention that went to {@code key}, 0 without history. */
@@ -54,13 +58,18 @@ public record UserState(String userId, Set<String> purchased, Map<String, Double
             newPurchased = new HashSet<>(purchased);
             newPurchased.add(update.purchasedItemId());
         }
+        Map<String, Double> newItems = items;
+        if (update.itemWeight() > 0) {
+            newItems = new HashMap<>(items);
+            newItems.merge(update.itemId(), update.itemWeight(), Double::sum);
+        }
         Map<String, Double> newAffinities = affinities;
         if (!update.affinities().isEmpty()) {
             Map<String, Double> merged = new HashMap<>(affinities);
             update.affinities().forEach((k, v) -> merged.merge(k, v, Double::sum));
             newAffinities = merged;
         }
-        return new UserState(userId, newPurchased, newAffinities, affinityTotal + update.affinityTotal(),
+        return new UserState(userId, newPurchased, newItems, newAffinities, affinityTotal + update.affinityTotal(),
                 priceLogSum + update.priceLog(), priceCount + update.priceCount());
     }
 }

@@ -1,7 +1,6 @@
 package io.omnirec.core.imports;
 
 import io.omnirec.core.domain.InvalidInputException;
-import io.omnirec.core.features.PopularityService;
 import io.omnirec.core.store.FeatureStore;
 
 import java.io.IOException;
@@ -18,29 +17,23 @@ import java.util.function.Consumer;
 
 /**
  * Imports one CSV file: the header must match exactly (else nothing is imported); then each row is imported or
- * rejected on its own. A row whose id already appeared in the file is rejected as a duplicate. After a catalog import
- * the popularity list is rebuilt so new items can be recommended.
+ * rejected on its own. A row whose id already appeared in the file is rejected as a duplicate. The aggregates that
+ * make new items recommendable are rebuilt afterwards by {@link io.omnirec.core.aggregates.AggregatesJob}.
  */
 public final class ImportService {
     static final int BATCH = 25;
 
     private final FeatureStore features;
-    private final PopularityService popularity;
 
-    public ImportService(FeatureStore features, PopularityService popularity) {
+    public ImportService(FeatureStore features) {
         this.features = features;
-        this.popularity = popularity;
     }
 
     public ImportReport importFile(ImportKind kind, InputStream content) {
-        ImportReport report = switch (kind) {
+        return switch (kind) {
             case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
             case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
         };
-        if (kind == ImportKind.CATALOG) {
-            popularity.refresh();
-        }
-        return report;
     }
 
     private <T> ImportReport run(ImportKind kind, InputStream content, RowMapper<T> mapper,

@@ -21,13 +21,31 @@ import java.util.Set;
 public final class EventValidator {
     static final Set<String> FIELDS = Set.of("eventId", "userId", "itemId", "type", "timestamp", "channel",
             "storeId", "sessionId", "recommendationId");
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far back the live API accepts events: the event table's retention. Older events are history. */
+    static final int LIVE_DAYS = 400;
+    /** The earliest time anything accepts: before it a timestamp is a mistake (zero, a unit error). */
+    static final Instant EARLIEST_HISTORY = Instant.parse("1970-01-02T00:00:00Z");
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
     private final Clock clock;
+    private final Duration window;
 
-    public EventValidator(Clock clock) {
+    private EventValidator(Clock clock, Duration window) {
         this.clock = clock;
+        this.window = window;
+    }
+
+    /**
+     * For the live API: events from the last {@value #LIVE_DAYS} days up to a day of clock skew ahead. Older events
+     * are history and go through an import.
+     */
+    public static EventValidator live(Clock clock) {
+        return new EventValidator(clock, Duration.ofDays(LIVE_DAYS));
+    }
+
+    /** For imports of history and offline evaluation: any time from 1970 up to a day of clock skew ahead. */
+    public static EventValidator historical(Clock clock) {
+        return new EventValidator(clock, null);
     }
 
     public ShopperEvent validate(JsonNode node) {
@@ -65,8 +83,15 @@ public final class EventValidator {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("invalid_timestamp", "timestamp must be ISO-8601 UTC, e.g. 2026-11-29T10:15:30Z");
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-            throw new InvalidInputException("invalid_timestamp", "timestamp is before 2000 or more than a day ahead");
+        Instant now = clock.instant();
+        Instant earliest = window == null ? EARLIEST_HISTORY : now.minus(window);
+        if (instant.isBefore(earliest) || instant.isBefore(EARLIEST_HISTORY)) {
+            throw new InvalidInputException("invalid_timestamp", window == null
+                    ? "timestamp is before 1970-01-02" : "timestamp is more than " + LIVE_DAYS
+                    + " days old; import older history instead of sending it live");
+        }
+        if (instant.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidInputException("invalid_timestamp", "timestamp is more than a day in the future");
         }
         return instant;
     }

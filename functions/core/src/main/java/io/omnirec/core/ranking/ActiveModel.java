@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param scorer  present when a verified model is loaded
  * @param version the version loaded, or {@code null}
- * @param status  {@code champion}, {@code no_model} or {@code model_unavailable: <reason>}
+ * @param status  {@code champion}, {@code no_model}, {@code last_good: <reason>} or {@code model_unavailable: <reason>}
  */
 public record ActiveModel(Optional<Scorer> scorer, String version, String status) {
 

@@ -1,68 +1,96 @@
 package io.omnirec.core.ranking;
 
-import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.candidates.Candidate;
+import io.omnirec.core.candidates.CandidateGenerator;
+import io.omnirec.core.candidates.CandidatePool;
+import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.domain.InvalidInputException;
-import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Recommends for one shopper: read the shopper's context in one round trip, score the candidate pool with the
- * active model (popularity for shoppers without history or when no model is available), drop what the shopper
- * already bought, explain each item.
+ * Recommends for one shopper: read the shopper's context in one round trip, gather candidates from the named sources
+ * over the cached aggregates, score them with the active model (a fallback chain of the sources when no model is
+ * available), apply the business rules, and explain each item by the source that proposed it most strongly.
  */
 public final class RecommendationService {
 
     public static final int MAX_K = 50;
-    private static final double REASON_SHARE = 0.15;
 
     private final FeatureStore features;
+    private final Supplier<Aggregates> aggregates;
+    private final CandidateGenerator candidates;
     private final Supplier<ActiveModel> activeModel;
     private final Supplier<String> recommendationIds;
-    private final Scorer popularity = new PopularityScorer();
+    private final Clock clock;
+    private final Scorer fallback = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
 
-    public RecommendationService(FeatureStore features, Supplier<ActiveModel> activeModel,
-                                 Supplier<String> recommendationIds) {
+    public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
+                                 Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock) {
         this.features = features;
+        this.aggregates = aggregates;
+        this.candidates = candidates;
         this.activeModel = activeModel;
         this.recommendationIds = recommendationIds;
+        this.clock = clock;
     }
 
+    /** Recommendations for an online request. */
     public Recommendations recommend(String userId, int k) {
+        return recommend(userId, null, k);
+    }
+
+    /** Recommendations for a request from {@code storeId} ({@code null} online). */
+    public Recommendations recommend(String userId, String storeId, int k) {
         Identifiers.requireValid("userId", userId);
+        if (storeId != null) {
+            Identifiers.requireValid("storeId", storeId);
+        }
         if (k < 1 || k > MAX_K) {
             throw new InvalidInputException("invalid_k", "k must be between 1 and " + MAX_K);
         }
         ShopperContext context = features.loadShopperContext(userId);
-        UserState user = context.state();
+        ShopperRequest request = new ShopperRequest(context.state(), context.profile(), storeId, clock.instant());
+        Aggregates current = aggregates.get();
+        CandidatePool pool = candidates.generate(request, current);
         ActiveModel model = activeModel.get();
-        boolean useModel = model.scorer().isPresent() && user.hasHistory();
-        Scorer scorer = useModel ? model.scorer().get() : popularity;
-        double[] scores = scorer.score(user, context.popularItems());
-        List<Recommendations.RecommendedItem> items = TopK.select(context.popularItems(), scores, user.purchased(), k)
+        boolean useModel = model.scorer().isPresent();
+        Scorer scorer = useModel ? model.scorer().get() : fallback;
+        double[] scores = scorer.score(request, pool, current);
+        List<Recommendations.RecommendedItem> items = TopK.select(pool, scores, BusinessRules.eligible(request), k)
                 .stream()
-                .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(), s.candidate().item().title(),
-                        s.candidate().item().category(), s.score(),
-                        useModel ? reason(user, s.candidate().item()) : "Popular with shoppers right now"))
+                .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(),
+                        s.candidate().facts().item().title(), s.candidate().facts().item().category(), s.score(),
+                        Reasons.of(s.candidate(), pool.sourceNames())))
                 .toList();
-        return new Recommendations(recommendationIds.get(), userId, useModel ? "model" : "popularity",
-                useModel ? model.version() : null, model.status(), items);
+        return new Recommendations(recommendationIds.get(), userId, useModel ? "model" : "fallback",
+                useModel ? model.version() : null, model.status(), current.version(), items);
     }
 
-    private static String reason(UserState user, CatalogItem item) {
-        if (user.share(UserState.categoryKey(item.category())) >= REASON_SHARE) {
-            return "Because you shop " + item.category();
+    /** The sentence a shopper reads next to an item: why the strongest source proposed it. */
+    static final class Reasons {
+        private Reasons() {
         }
-        if (user.share(UserState.brandKey(item.brand())) >= REASON_SHARE) {
-            return "You often choose " + item.brand();
+
+        static String of(Candidate candidate, List<String> sources) {
+            int best = candidate.bestSource();
+            String source = best < 0 ? "" : sources.get(best);
+            return switch (source) {
+                case "cooccurrence" -> "Often bought together with items you bought";
+                case "ease" -> "Shoppers with your taste chose it";
+                case "content" -> "Similar to items you liked";
+                case "segment" -> "Popular with shoppers like you";
+                case "store" -> "Popular at your store";
+                case "trending" -> "Trending now";
+                case "new" -> "New arrival";
+                default -> "Popular with shoppers right now";
+            };
         }
-        if (user.share(UserState.topCategoryKey(item.topCategory())) >= REASON_SHARE) {
-            return "Because you like " + item.topCategory();
-        }
-        return "Popular with shoppers like you";
     }
 }

@@ -5,13 +5,15 @@ import java.util.List;
 /**
  * The answer to one recommend call.
  *
- * @param recommendationId id for attribution: events carrying it are credited to this answer
- * @param strategy         {@code model} or {@code popularity}
- * @param modelVersion     the model that ranked, {@code null} when none did
- * @param modelStatus      see {@link ActiveModel#status()}
+ * @param recommendationId  id for attribution: events carrying it are credited to this answer
+ * @param strategy          {@code model}, or {@code fallback} (a chain of the candidate sources, see
+ *                          {@link FallbackScorer}) when no model is available
+ * @param modelVersion      the model that ranked, {@code null} when none did
+ * @param modelStatus       see {@link ActiveModel#status()}
+ * @param aggregatesVersion the build of the aggregates the candidates came from
  */
 public record Recommendations(String recommendationId, String userId, String strategy, String modelVersion,
-                              String modelStatus, List<RecommendedItem> items) {
+                              String modelStatus, String aggregatesVersion, List<RecommendedItem> items) {
     public Recommendations {
         items = List.copyOf(items);
     }

@@ -1,13 +1,12 @@
 package io.omnirec.core.ranking;
 
-import io.omnirec.core.features.ItemSnapshot;
-import io.omnirec.core.features.UserState;
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.candidates.CandidatePool;
+import io.omnirec.core.candidates.ShopperRequest;
 
-import java.util.List;
-
-/** Scores candidates for one shopper; higher is better. */
+/** Scores a shopper's candidate pool; higher is better. */
 public interface Scorer {
 
-    /** One score per candidate, in candidate order. */
-    double[] score(UserState user, List<ItemSnapshot> candidates);
+    /** One score per candidate, in pool order. */
+    double[] score(ShopperRequest request, CandidatePool pool, Aggregates aggregates);
 }

@@ -1,27 +1,29 @@
 package io.omnirec.core.ranking;
 
-import io.omnirec.core.features.ItemSnapshot;
+import io.omnirec.core.candidates.Candidate;
+import io.omnirec.core.candidates.CandidatePool;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /** Picks the k best-scored candidates that a shopper may be shown. Ties break by item id, so results are stable. */
 public final class TopK {
 
     /** A candidate and its score. */
-    public record Scored(ItemSnapshot candidate, double score) {
+    public record Scored(Candidate candidate, double score) {
     }
 
     private TopK() {
     }
 
-    public static List<Scored> select(List<ItemSnapshot> candidates, double[] scores, Set<String> excluded, int k) {
+    public static List<Scored> select(CandidatePool pool, double[] scores, Predicate<Candidate> allowed, int k) {
         List<Scored> eligible = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (!excluded.contains(candidates.get(i).itemId())) {
-                eligible.add(new Scored(candidates.get(i), scores[i]));
+        for (int i = 0; i < pool.size(); i++) {
+            Candidate candidate = pool.candidates().get(i);
+            if (allowed.test(candidate)) {
+                eligible.add(new Scored(candidate, scores[i]));
             }
         }
         eligible.sort(Comparator.comparingDouble(Scored::score).reversed()

@@ -3,10 +3,9 @@ package io.omnirec.core.store;
 import io.omnirec.core.domain.ShopperEvent;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The log of accepted shopper events, keyed by the client's event id. */
-public interface EventStore {
+public interface EventStore extends EventHistory {
 
     /** Stores the event unless one with the same id exists; returns false for such a duplicate. */
     boolean putIfAbsent(ShopperEvent event);
@@ -15,7 +14,4 @@ public interface EventStore {
 
     /** Removes an event; used to undo a put whose feature update failed, so that a retry is not a duplicate. */
     void delete(String eventId);
-
-    /** Visits every stored event, in no particular order. */
-    void forEach(Consumer<ShopperEvent> visitor);
 }

@@ -9,12 +9,19 @@ import io.omnirec.core.ingest.EventJson;
 
 import java.util.List;
 
-/** Generated shoppers, catalog and events (events in time order). */
-public record SyntheticDataset(List<Customer> customers, List<CatalogItem> items, List<ShopperEvent> events) {
+/**
+ * Generated shoppers, catalog and events (events in time order), and the planted truth a test can check a model
+ * against.
+ *
+ * @param companions per item, the item planted as often bought right after it
+ */
+public record SyntheticDataset(List<Customer> customers, List<CatalogItem> items, List<ShopperEvent> events,
+                               java.util.Map<String, String> companions) {
     public SyntheticDataset {
         customers = List.copyOf(customers);
         items = List.copyOf(items);
         events = List.copyOf(events);
+        companions = java.util.Map.copyOf(companions);
     }
 
     /** The catalog as the catalog import reads it. */

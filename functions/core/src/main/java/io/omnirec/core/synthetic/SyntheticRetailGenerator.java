@@ -21,7 +21,10 @@ import java.util.Random;
  * <p>Planted structure a model can learn and popularity cannot: each segment (age band x gender) prefers some top
  * categories; each shopper mixes the segment taste with a personal one, has two favourite sub-categories and a
  * favourite brand per top category; each item has a companion in a related sub-category that is often bought right
- * after it. Sessions run view -> add to cart -> purchase across web, app, store and kiosk.
+ * after it. Sessions run view -> add to cart -> purchase across web, app, store and kiosk. Retail effects: a fifth of
+ * the catalog launches during the period and sells strongly while new; each store stocks up a local brand per top
+ * category; top categories follow seasonal waves; consumables are often bought again on a personal cycle of two to
+ * five weeks.
  */
 public final class SyntheticRetailGenerator {
 
@@ -60,6 +63,21 @@ public final class SyntheticRetailGenerator {
         List<CatalogItem> items = items(tops, brands);
         double[] itemPopularity = latentPopularity(items.size());
         Map<String, Integer> companion = companions(items);
+        double[] launchDay = new double[items.size()];
+        for (int i = 0; i < launchDay.length; i++) {
+            launchDay[i] = random.nextDouble() < 0.8 ? 0 : random.nextDouble() * config.days();
+        }
+        Map<String, String> storeBrand = new HashMap<>();
+        for (int store = 0; store < REGIONS.size() * STORES_PER_REGION; store++) {
+            for (String top : tops) {
+                storeBrand.put(storeId(store) + "|" + top, brands.get(top).get(random.nextInt(brands.get(top).size())));
+            }
+        }
+        double[] seasonPhase = new double[tops.size()];
+        for (int t = 0; t < seasonPhase.length; t++) {
+            seasonPhase[t] = random.nextDouble() * 2 * Math.PI;
+        }
+        World world = new World(tops, items, itemPopularity, companion, launchDay, storeBrand, seasonPhase);
         List<Customer> customers = customers();
         Map<String, double[]> segmentTaste = new HashMap<>();
         List<ShopperEvent> events = new ArrayList<>();
@@ -71,33 +89,50 @@ public final class SyntheticRetailGenerator {
                     favouriteBrands(tops, brands));
             int sessions = poisson(config.meanSessions()) + 1;
             for (int s = 0; s < sessions; s++) {
-                session(shopper, tops, items, itemPopularity, companion, events, eventCounter);
+                session(shopper, world, events, eventCounter);
             }
         }
         events.sort(Comparator.comparing(ShopperEvent::timestamp).thenComparing(ShopperEvent::eventId));
-        return new SyntheticDataset(customers, items, events);
+        Map<String, String> companionIds = new HashMap<>();
+        companion.forEach((item, partner) -> companionIds.put(item, items.get(partner).itemId()));
+        return new SyntheticDataset(customers, items, events, companionIds);
     }
 
     private record Shopper(Customer customer, double[] topTaste, Map<String, List<String>> favouriteSubs,
                            Map<String, String> favouriteBrand) {
     }
 
-    private void session(Shopper shopper, List<String> tops, List<CatalogItem> items, double[] popularity,
-                         Map<String, Integer> companion, List<ShopperEvent> events, long[] counter) {
-        Instant time = config.start().plusSeconds((long) (random.nextDouble() * config.days() * 86_400L));
+    /** The catalog-side facts every session draws from. */
+    private record World(List<String> tops, List<CatalogItem> items, double[] popularity,
+                         Map<String, Integer> companion, double[] launchDay, Map<String, String> storeBrand,
+                         double[] seasonPhase) {
+    }
+
+    private static final double SEASON_DAYS = 90;
+
+    private void session(Shopper shopper, World world, List<ShopperEvent> events, long[] counter) {
+        List<String> tops = world.tops();
+        List<CatalogItem> items = world.items();
+        Map<String, Integer> companion = world.companion();
+        double day = random.nextDouble() * config.days();
+        Instant time = config.start().plusSeconds((long) (day * 86_400L));
         String sessionId = "s" + shopper.customer().userId() + "-" + Long.toString(time.getEpochSecond(), 36);
         double c = random.nextDouble();
         Channel channel = c < 0.45 ? Channel.WEB : c < 0.75 ? Channel.APP : c < 0.95 ? Channel.STORE : Channel.KIOSK;
         String storeId = channel.isPhysical() ? (random.nextDouble() < 0.8 ? shopper.customer().homeStoreId()
                 : storeId(random.nextInt(REGIONS.size() * STORES_PER_REGION))) : null;
-        String top = tops.get(pick(shopper.topTaste()));
+        double[] taste = shopper.topTaste().clone();
+        for (int t = 0; t < taste.length; t++) {
+            taste[t] *= 1 + 0.6 * Math.sin(2 * Math.PI * day / SEASON_DAYS + world.seasonPhase()[t]);
+        }
+        String top = tops.get(pick(taste));
         List<String> favSubs = shopper.favouriteSubs().get(top);
         String sub = random.nextDouble() < 0.6 && !favSubs.isEmpty() ? favSubs.get(random.nextInt(favSubs.size()))
                 : TAXONOMY.get(top).get(random.nextInt(TAXONOMY.get(top).size()));
         String category = top + "/" + sub;
         List<Integer> inCategory = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).category().equals(category)) {
+            if (items.get(i).category().equals(category) && world.launchDay()[i] <= day) {
                 inCategory.add(i);
             }
         }
@@ -105,9 +140,14 @@ public final class SyntheticRetailGenerator {
             return;
         }
         double[] weights = new double[inCategory.size()];
+        String localBrand = storeId == null ? null : world.storeBrand().get(storeId + "|" + top);
         for (int j = 0; j < weights.length; j++) {
-            CatalogItem item = items.get(inCategory.get(j));
-            weights[j] = popularity[inCategory.get(j)] * (item.brand().equals(shopper.favouriteBrand().get(top)) ? 4 : 1);
+            int i = inCategory.get(j);
+            CatalogItem item = items.get(i);
+            double novelty = world.launchDay()[i] > 0 ? 1 + 4 * Math.exp(-(day - world.launchDay()[i]) / 10) : 1;
+            weights[j] = world.popularity()[i] * novelty
+                    * (item.brand().equals(shopper.favouriteBrand().get(top)) ? 4 : 1)
+                    * (item.brand().equals(localBrand) ? 3 : 1);
         }
         int views = 1 + random.nextInt(4);
         Session out = new Session(shopper.customer().userId(), sessionId, channel, storeId, time, events, counter);
@@ -119,8 +159,11 @@ public final class SyntheticRetailGenerator {
                 out.add(item.itemId(), EventType.ADD_TO_CART);
                 if (random.nextDouble() < 0.65) {
                     out.add(item.itemId(), EventType.PURCHASE);
+                    if (item.consumable() && random.nextDouble() < 0.5) {
+                        repurchases(shopper, item, day, events, counter);
+                    }
                     Integer partner = companion.get(item.itemId());
-                    if (partner != null && random.nextDouble() < 0.35) {
+                    if (partner != null && world.launchDay()[partner] <= day && random.nextDouble() < 0.35) {
                         String partnerId = items.get(partner).itemId();
                         out.add(partnerId, EventType.VIEW);
                         out.add(partnerId, EventType.ADD_TO_CART);
@@ -128,6 +171,22 @@ public final class SyntheticRetailGenerator {
                     }
                 }
             }
+        }
+    }
+
+    /** A consumable bought again every {@code cycle} days (with some jitter) until the shopper stops or time ends. */
+    private void repurchases(Shopper shopper, CatalogItem item, double day, List<ShopperEvent> events, long[] counter) {
+        double cycle = 14 + random.nextDouble() * 21;
+        double next = day + cycle;
+        while (next + 0.5 < config.days() && random.nextDouble() < 0.85) {
+            Instant time = config.start().plusSeconds((long) ((next + random.nextDouble() - 0.5) * 86_400L));
+            boolean inStore = random.nextDouble() < 0.4;
+            Session visit = new Session(shopper.customer().userId(), "r" + shopper.customer().userId() + "-"
+                    + Long.toString(time.getEpochSecond(), 36), inStore ? Channel.STORE : Channel.APP,
+                    inStore ? shopper.customer().homeStoreId() : null, time, events, counter);
+            visit.add(item.itemId(), EventType.ADD_TO_CART);
+            visit.add(item.itemId(), EventType.PURCHASE);
+            next += cycle;
         }
     }
 

@@ -1,91 +1,108 @@
 package io.omnirec.core.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * What a model version is and how it came about, stored as {@code card.json} next to the model file. The schema is
- * documented in {@code model-artifacts/README.md}.
+ * What a model version is and how it came about, stored as {@code card.json} next to its artifacts. The schema
+ * (version {@value #SCHEMA_VERSION}) is documented in {@code model-artifacts/README.md}.
  *
- * @param dataFrom         first event time used
- * @param cutoff           events before it build features, purchases after it are the labels
- * @param dataTo           last event time used
- * @param metrics          validation metrics by name, e.g. {@code ndcg@10}, {@code popularity_ndcg@10}
- * @param artifactSha256   hex SHA-256 of the model file; loading checks it
+ * @param hyperparameters every setting that shaped the model, as text
+ * @param featureSet      the feature names in vector order and their version; recommend refuses a model whose
+ *                        feature set it does not compute
+ * @param candidateSources the candidate sources the features were computed over
+ * @param tribuo          Tribuo's version and the model's provenance as Tribuo records it
+ * @param metrics         validation metrics by name, e.g. {@code ndcg@10}, {@code popular_ndcg@10}
+ * @param timingsMillis   how long each training step took
+ * @param artifacts       every stored file of the version by name ({@value #MODEL}, {@value #ONNX})
  */
-public record ModelCard(String version, Instant createdAt, String format, String algorithm, long seed,
-                        List<String> featureNames, Instant dataFrom, Instant cutoff, Instant dataTo,
-                        Map<String, Long> counts, Map<String, Double> metrics, String artifactSha256,
-                        long artifactBytes) {
+public record ModelCard(int schemaVersion, String version, Instant createdAt, String algorithm,
+                        Map<String, String> hyperparameters, long seed, FeatureSet featureSet,
+                        List<String> candidateSources, Tribuo tribuo, DataWindow dataWindow, Map<String, Long> counts,
+                        Map<String, Double> metrics, Map<String, Long> timingsMillis,
+                        Map<String, Artifact> artifacts) {
 
-    public static final String FORMAT = "tribuo-protobuf";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int SCHEMA_VERSION = 2;
+    /** The Tribuo protobuf model, the artifact recommend serves. */
+    public static final String MODEL = "model";
+    /** The same model exported to ONNX. */
+    public static final String ONNX = "onnx";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /** The features a model reads. */
+    public record FeatureSet(String version, List<String> names) {
+    }
+
+    /** The library that trained the model. */
+    public record Tribuo(String version, String provenance) {
+    }
+
+    /** The time span of the events the model learnt from. */
+    public record DataWindow(Instant from, Instant to) {
+    }
+
+    /** One stored file of a version. */
+    public record Artifact(String file, String format, long bytes, String sha256) {
+    }
 
     public ModelCard {
-        featureNames = List.copyOf(featureNames);
-        counts = Map.copyOf(counts);
-        metrics = Map.copyOf(metrics);
+        hyperparameters = new TreeMap<>(hyperparameters);
+        candidateSources = List.copyOf(candidateSources);
+        counts = new TreeMap<>(counts);
+        metrics = new TreeMap<>(metrics);
+        timingsMillis = new TreeMap<>(timingsMillis);
+        artifacts = new TreeMap<>(artifacts);
+    }
+
+    public ModelCard withArtifacts(Map<String, Artifact> files) {
+        return new ModelCard(schemaVersion, version, createdAt, algorithm, hyperparameters, seed, featureSet,
+                candidateSources, tribuo, dataWindow, counts, metrics, timingsMillis, files);
     }
 
     public byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", version);
-        root.put("createdAt", createdAt.toString());
-        root.put("format", format);
-        root.put("algorithm", algorithm);
-        root.put("seed", seed);
-        ArrayNode features = root.putArray("featureNames");
-        featureNames.forEach(features::add);
-        ObjectNode window = root.putObject("dataWindow");
-        window.put("from", dataFrom.toString());
-        window.put("cutoff", cutoff.toString());
-        window.put("to", dataTo.toString());
-        ObjectNode countsNode = root.putObject("counts");
-        new java.util.TreeMap<>(counts).forEach(countsNode::put);
-        ObjectNode metricsNode = root.putObject("metrics");
-        new java.util.TreeMap<>(metrics).forEach(metricsNode::put);
-        ObjectNode artifact = root.putObject("artifact");
-        artifact.put("sha256", artifactSha256);
-        artifact.put("bytes", artifactBytes);
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+            return JSON.writeValueAsBytes(this);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write model card", e);
         }
     }
 
-    /** Parses a card; throws {@link CorruptModelException} when it is not a valid card. */
+    /** Parses a card; throws {@link CorruptModelException} when it is not a valid card of this schema. */
     public static ModelCard fromJson(byte[] json) {
+        ModelCard card;
         try {
-            JsonNode root = JSON.readTree(json);
-            List<String> features = new ArrayList<>();
-            root.required("featureNames").forEach(n -> features.add(n.asText()));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            root.required("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            root.required("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-            JsonNode window = root.required("dataWindow");
-            JsonNode artifact = root.required("artifact");
-            return new ModelCard(text(root, "version"), Instant.parse(text(root, "createdAt")), text(root, "format"),
-                    text(root, "algorithm"), root.required("seed").asLong(), features,
-                    Instant.parse(text(window, "from")), Instant.parse(text(window, "cutoff")),
-                    Instant.parse(text(window, "to")), counts, metrics, text(artifact, "sha256"),
-                    artifact.required("bytes").asLong());
-        } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            card = JSON.readValue(json, ModelCard.class);
+        } catch (IOException | RuntimeException e) {
             throw new CorruptModelException("model card is not valid: " + e.getMessage(), e);
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.required(field).asText();
+        if (card.schemaVersion() != SCHEMA_VERSION) {
+            throw new CorruptModelException("model card schema " + card.schemaVersion() + " is not "
+                    + SCHEMA_VERSION);
+        }
+        try {
+            Objects.requireNonNull(card.version(), "version");
+            Objects.requireNonNull(card.featureSet(), "featureSet");
+            Objects.requireNonNull(card.featureSet().names(), "featureSet.names");
+            Objects.requireNonNull(card.artifacts().get(MODEL), "artifacts.model");
+        } catch (NullPointerException e) {
+            throw new CorruptModelException("model card lacks " + e.getMessage(), e);
+        }
+        return card;
     }
 }

@@ -1,6 +1,5 @@
 package io.omnirec.core.training;
 
-import io.omnirec.core.ranking.RankingFeatures;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -14,16 +13,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A trained Tribuo classifier over {@link RankingFeatures}; the score of a candidate is P(buy). */
+/** A trained Tribuo classifier over named ranking features; the score of a candidate is P(buy). */
 public final class RankingModel {
     public static final String BUY = "buy";
     public static final String SKIP = "skip";
-    static final String[] FEATURE_NAMES = RankingFeatures.NAMES.toArray(String[]::new);
 
     private final Model<Label> model;
+    private final String[] featureNames;
 
-    public RankingModel(Model<Label> model) {
+    public RankingModel(Model<Label> model, List<String> featureNames) {
         this.model = model;
+        this.featureNames = featureNames.toArray(String[]::new);
     }
 
     public Model<Label> tribuoModel() {
@@ -32,7 +32,7 @@ public final class RankingModel {
 
     /** Reads a Tribuo protobuf model file; throws {@link CorruptModelException} if it is not a label model. */
     @SuppressWarnings("unchecked")
-    public static RankingModel fromBytes(byte[] bytes) {
+    public static RankingModel fromBytes(byte[] bytes, List<String> featureNames) {
         Model<?> loaded;
         try {
             loaded = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
@@ -46,7 +46,7 @@ public final class RankingModel {
         if (model.getOutputIDInfo().getID(new Label(BUY)) < 0) {
             throw new CorruptModelException("the model does not predict the label '" + BUY + "'");
         }
-        return new RankingModel(model);
+        return new RankingModel(model, featureNames);
     }
 
     public byte[] toBytes() {
@@ -59,11 +59,16 @@ public final class RankingModel {
         return out.toByteArray();
     }
 
+    /** A Tribuo example for one feature row. */
+    Example<Label> example(Label label, double[] row) {
+        return new ArrayExample<>(label, featureNames, row);
+    }
+
     /** P(buy) for each feature row. */
     public double[] score(List<double[]> rows) {
         List<Example<Label>> examples = new ArrayList<>(rows.size());
         for (double[] row : rows) {
-            examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, FEATURE_NAMES, row));
+            examples.add(example(LabelFactory.UNKNOWN_LABEL, row));
         }
         List<Prediction<Label>> predictions = model.predict(examples);
         double[] scores = new double[rows.size()];

@@ -1,25 +1,56 @@
 package io.omnirec.core.training;
 
+import io.omnirec.core.aggregates.AggregateConfig;
+import io.omnirec.core.candidates.CandidateConfig;
+
 /**
  * Training settings.
  *
- * @param seed                 every random choice (user split, negative sampling, SGD order) derives from it
- * @param cutoffQuantile       share of events (by time) that build features; the rest give labels
- * @param validationShare      share of labelled shoppers held out for evaluation
- * @param negativesPerPositive sampled non-purchased candidates per purchased one
+ * @param seed                 every random choice (shopper split, negative sampling, SGD order) derives from it
+ * @param labelSplit           {@code time}: each shopper's latest purchases are labels (the default, what a live
+ *                             system faces); {@code random}: a seeded random share of each shopper's purchases are
+ *                             (for benchmarks whose test rows are a random split, like MovieLens')
+ * @param holdoutShare         share of each shopper's purchases that become labels
+ * @param validationShare      share of labelled shoppers held out for evaluation and promotion
+ * @param negativesPerPositive candidates that were not bought, sampled per bought one (half the hardest, half random)
  * @param epochs               SGD passes
+ * @param algorithm            {@code pairwise} (logistic regression on differences of bought and not-bought
+ *                             candidates), {@code logistic} (pointwise), {@code fm} (pointwise factorization
+ *                             machine) or {@code auto} (pairwise and fm, keep the better on the validation shoppers)
+ * @param fmFactors            factor size of the factorization machine
+ * @param aggregates           how the aggregates are rebuilt at the cutoff
+ * @param candidates           which candidate sources feed the ranker
  */
-public record TrainingConfig(long seed, double cutoffQuantile, double validationShare, int negativesPerPositive,
-                             int epochs) {
+public record TrainingConfig(long seed, String labelSplit, double holdoutShare, double validationShare, int negativesPerPositive,
+                             int epochs, String algorithm, int fmFactors, AggregateConfig aggregates,
+                             CandidateConfig candidates) {
 
     public static TrainingConfig defaults(long seed) {
-        return new TrainingConfig(seed, 0.8, 0.2, 20, 15);
+        return new TrainingConfig(seed, "time", 0.2, 0.2, 20, 10, "auto", 8, AggregateConfig.defaults(),
+                CandidateConfig.defaults());
     }
 
     public TrainingConfig {
-        if (cutoffQuantile <= 0 || cutoffQuantile >= 1 || validationShare <= 0 || validationShare >= 1
-                || negativesPerPositive < 1 || epochs < 1) {
+        if (holdoutShare <= 0 || holdoutShare >= 1 || validationShare <= 0 || validationShare >= 1
+                || negativesPerPositive < 1 || epochs < 1 || fmFactors < 1
+                || !java.util.List.of("pairwise", "logistic", "fm", "auto").contains(algorithm)
+                || !java.util.List.of("time", "random").contains(labelSplit)) {
             throw new IllegalArgumentException("invalid training config");
         }
+    }
+
+    public TrainingConfig withAlgorithm(String name) {
+        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, name, fmFactors,
+                aggregates, candidates);
+    }
+
+    public TrainingConfig withLabelSplit(String split) {
+        return new TrainingConfig(seed, split, holdoutShare, validationShare, negativesPerPositive, epochs, algorithm,
+                fmFactors, aggregates, candidates);
+    }
+
+    public TrainingConfig withAggregates(AggregateConfig config) {
+        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, algorithm,
+                fmFactors, config, candidates);
     }
 }

@@ -1,24 +1,32 @@
 package io.omnirec.core.training;
 
+import io.omnirec.core.aggregates.AggregateBuilder;
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.candidates.Candidate;
+import io.omnirec.core.candidates.CandidateGenerator;
+import io.omnirec.core.candidates.CandidatePool;
+import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.domain.CatalogItem;
-import io.omnirec.core.domain.ShopperEvent;
-import io.omnirec.core.features.ItemSnapshot;
-import io.omnirec.core.features.PopularityService;
-import io.omnirec.core.features.UserState;
-import io.omnirec.core.ranking.PopularityScorer;
-import io.omnirec.core.ranking.RankingFeatures;
+import io.omnirec.core.domain.Customer;
+import io.omnirec.core.evaluation.MetricsReport;
+import io.omnirec.core.ranking.BusinessRules;
+import io.omnirec.core.ranking.FeatureRegistry;
+import io.omnirec.core.ranking.RankFusionScorer;
 import io.omnirec.core.ranking.Scorer;
+import io.omnirec.core.ranking.SourceScorer;
 import io.omnirec.core.ranking.TopK;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ModelStore;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -29,19 +37,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Trains a ranking model from the stored events, writes it as a new immutable version and promotes it when, on
- * held-out shoppers, it is at least as good as popularity and the current champion. Ends by rebuilding the
- * popularity list from the latest counters.
+ * Trains the ranker: splits the history per shopper in time, rebuilds the aggregates from the events before the
+ * cutoffs, gathers each labelled shopper's candidates from the configured sources, learns P(buy) over the feature
+ * registry with Tribuo (logistic regression or a factorization machine), and compares the model on held-out shoppers
+ * with every single candidate source and the current champion. The model is written as a new immutable version
+ * (Tribuo protobuf, its ONNX export, and the card) and promoted only when it is not worse than any of them.
  */
 public final class TrainingService {
     public static final int EVAL_K = 10;
@@ -54,152 +64,234 @@ public final class TrainingService {
     private final EventStore events;
     private final FeatureStore features;
     private final ModelStore models;
-    private final PopularityService popularity;
     private final Clock clock;
 
     public TrainingService(EventStore events, FeatureStore features, ModelStore models, Clock clock) {
         this.events = events;
         this.features = features;
         this.models = models;
-        this.popularity = new PopularityService(features);
         this.clock = clock;
     }
 
     public TrainingOutcome trainAndPromote(TrainingConfig config) {
+        Map<String, Long> timings = new LinkedHashMap<>();
         Map<String, CatalogItem> catalog = new HashMap<>();
         features.forEachItem(item -> catalog.put(item.itemId(), item));
-        TrainingOutcome outcome = train(config, catalog);
-        popularity.refresh(catalog.values());
-        return outcome;
-    }
-
-    private TrainingOutcome train(TrainingConfig config, Map<String, CatalogItem> catalog) {
-        List<ShopperEvent> all = new ArrayList<>();
-        events.forEach(all::add);
-        if (all.size() < 2 || catalog.isEmpty()) {
-            return new TrainingOutcome("skipped", null, "not enough data: " + all.size() + " events, "
-                    + catalog.size() + " catalog items");
-        }
-        History history = History.split(all, catalog, config.cutoffQuantile());
-        List<ItemSnapshot> pool = PopularityService.rank(catalog.values(), history.items(),
-                FeatureStore.MAX_POPULAR_ITEMS);
-        List<String> labelled = labelledShoppers(history, pool);
+        Map<String, Customer> customers = new HashMap<>();
+        features.forEachCustomer(c -> customers.put(c.userId(), c));
+        ShopperSplit split = timed(timings, "split", () -> ShopperSplit.of(events, catalog, config.holdoutShare(),
+                ShopperSplit.Mode.valueOf(config.labelSplit().toUpperCase(java.util.Locale.ROOT)), config.seed()));
+        List<String> labelled = new ArrayList<>(split.labels().keySet());
+        Collections.sort(labelled);
         Collections.shuffle(labelled, new Random(config.seed()));
         int validationSize = (int) Math.round(labelled.size() * config.validationShare());
-        if (validationSize < 1 || labelled.size() - validationSize < 1) {
+        if (catalog.isEmpty() || validationSize < 1 || labelled.size() - validationSize < 1) {
             return new TrainingOutcome("skipped", null, "not enough data: " + labelled.size()
-                    + " shoppers bought something new after the cutoff; at least 2 are needed");
+                    + " shoppers bought something new after their cutoff, " + catalog.size()
+                    + " catalog items; at least 2 such shoppers are needed");
         }
-        List<String> validation = labelled.subList(0, validationSize);
-        List<String> training = labelled.subList(validationSize, labelled.size());
+        Aggregates aggregates = timed(timings, "aggregates", () -> new AggregateBuilder(config.aggregates())
+                .build(split.featureEvents(events), catalog.values(), customers, split.featuresTo()));
+        CandidateGenerator generator = new CandidateGenerator(config.candidates());
+        FeatureRegistry registry = FeatureRegistry.forSources(generator.sourceNames());
+        List<String> validationShoppers = labelled.subList(0, validationSize);
+        List<String> trainingShoppers = labelled.subList(validationSize, labelled.size());
 
-        MutableDataset<Label> dataset = dataset(history, pool, training, config);
-        Model<Label> trained = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), config.epochs(),
-                QUIET, config.seed()).train(dataset);
-        RankingModel model = new RankingModel(trained);
+        long[] poolHits = new long[2];
+        List<TrainingCase> training = timed(timings, "candidates", () -> cases(trainingShoppers, split, customers, aggregates,
+                generator, registry, poolHits));
+        List<TrainingCase> validation = cases(validationShoppers, split, customers, aggregates, generator, registry, poolHits);
+        String[] names = registry.names().toArray(String[]::new);
+        long sampleSeed = config.seed() ^ 0x5DEECE66DL;
+        Map<String, MutableDataset<Label>> datasets = new LinkedHashMap<>();
 
         Map<String, Double> metrics = new LinkedHashMap<>();
-        double modelNdcg = evaluate(new ModelScorer(model), history, pool, validation);
-        double popularityNdcg = evaluate(new PopularityScorer(), history, pool, validation);
-        metrics.put("ndcg@10", modelNdcg);
-        metrics.put("popularity_ndcg@10", popularityNdcg);
-        Optional<ModelArtifact> champion = currentChampion();
-        champion.ifPresent(c -> metrics.put("champion_ndcg@10",
-                evaluate(new ModelScorer(RankingModel.fromBytes(c.modelBytes())), history, pool, validation)));
+        Map<String, MetricsReport> reports = new LinkedHashMap<>();
+        for (String source : generator.sourceNames()) {
+            reports.put(source, evaluate(new SourceScorer(source), validation, aggregates));
+        }
+        reports.put("fusion", evaluate(new RankFusionScorer(), validation, aggregates));
+        String algorithm = null;
+        RankingModel model = null;
+        MetricsReport modelReport = null;
+        long trainStart = System.nanoTime();
+        long examples = 0;
+        for (String candidate : config.algorithm().equals("auto") ? List.of("pairwise", "fm")
+                : List.of(config.algorithm())) {
+            MutableDataset<Label> dataset = candidate.equals("pairwise")
+                    ? TrainingExamples.pairwise(training, names, config.negativesPerPositive(), sampleSeed)
+                    : TrainingExamples.pointwise(training, names, config.negativesPerPositive(), sampleSeed);
+            RankingModel trained = new RankingModel(trainer(candidate, config).train(dataset), registry.names());
+            MetricsReport report = evaluate(trained, validation);
+            metrics.put(candidate + "_ndcg@10", report.mean("ndcg"));
+            if (modelReport == null || report.mean("ndcg") > modelReport.mean("ndcg")) {
+                algorithm = candidate;
+                model = trained;
+                modelReport = report;
+                examples = dataset.size();
+            }
+        }
+        timings.put("train_and_validate", (System.nanoTime() - trainStart) / 1_000_000);
 
-        byte[] bytes = model.toBytes();
-        String sha = ModelArtifact.sha256(bytes);
-        Instant now = clock.instant();
+        metrics.put("ndcg@10", modelReport.mean("ndcg"));
+        metrics.put("ndcg@10_ci95", modelReport.halfWidth("ndcg"));
+        metrics.put("precision@10", modelReport.mean("precision"));
+        metrics.put("recall@10", modelReport.mean("recall"));
+        metrics.put("map@10", modelReport.mean("map"));
+        metrics.put("pool_recall", poolHits[1] == 0 ? 0 : (double) poolHits[0] / poolHits[1]);
+        String best = null;
+        for (Map.Entry<String, MetricsReport> baseline : reports.entrySet()) {
+            metrics.put(baseline.getKey() + "_ndcg@10", baseline.getValue().mean("ndcg"));
+            if (!baseline.getKey().equals("fusion")
+                    && (best == null || baseline.getValue().mean("ndcg") > reports.get(best).mean("ndcg"))) {
+                best = baseline.getKey();
+            }
+        }
+        double[] lift = MetricsReport.pairedDifference(modelReport.values("ndcg"), reports.get(best).values("ndcg"));
+        metrics.put("best_baseline_ndcg@10", reports.get(best).mean("ndcg"));
+        metrics.put("ndcg@10_minus_best_baseline", lift[0]);
+        metrics.put("ndcg@10_minus_best_baseline_ci95", lift[1]);
+        Optional<Double> championNdcg = championNdcg(registry, validation);
+        championNdcg.ifPresent(v -> metrics.put("champion_ndcg@10", v));
+
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("events", history.events());
+        counts.put("events", split.events());
         counts.put("catalog_items", (long) catalog.size());
-        counts.put("training_examples", (long) dataset.size());
+        counts.put("training_examples", examples);
         counts.put("training_shoppers", (long) training.size());
         counts.put("validation_shoppers", (long) validation.size());
-        ModelCard card = new ModelCard(VERSION_TIME.format(now) + "-" + sha.substring(0, 8), now, ModelCard.FORMAT,
-                "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(1.0, 0.1), epochs=" + config.epochs() + ")",
-                config.seed(), RankingFeatures.NAMES, history.from(), history.cutoff(), history.to(), counts, metrics,
-                sha, bytes.length);
-        models.putVersion(new ModelArtifact(card, bytes));
-        return promoteIfNotWorse(card, modelNdcg, popularityNdcg, metrics.get("champion_ndcg@10"));
+        ModelCard card = card(config, algorithm, registry, generator, model, split, counts, metrics, timings);
+        ModelArtifact artifact = artifact(card, model);
+        models.putVersion(artifact);
+        return promoteIfNotWorse(artifact.card(), modelReport.mean("ndcg"), best, reports.get(best).mean("ndcg"),
+                championNdcg);
     }
 
-    private TrainingOutcome promoteIfNotWorse(ModelCard card, double modelNdcg, double popularityNdcg,
-                                              Double championNdcg) {
-        if (modelNdcg < popularityNdcg) {
-            return new TrainingOutcome("not_promoted", card, String.format(
-                    "nDCG@10 %.4f is below popularity's %.4f", modelNdcg, popularityNdcg));
-        }
-        if (championNdcg != null && modelNdcg < championNdcg) {
-            return new TrainingOutcome("not_promoted", card, String.format(
-                    "nDCG@10 %.4f is below the champion's %.4f", modelNdcg, championNdcg));
-        }
-        models.promote(card.version());
-        LOG.info("promoted model " + card.version());
-        return new TrainingOutcome("promoted", card, String.format(
-                "nDCG@10 %.4f vs popularity %.4f", modelNdcg, popularityNdcg));
+    private static <T> T timed(Map<String, Long> timings, String step, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        timings.put(step, (System.nanoTime() - start) / 1_000_000);
+        return result;
     }
 
-    private Optional<ModelArtifact> currentChampion() {
+    private static List<TrainingCase> cases(List<String> shoppers, ShopperSplit split, Map<String, Customer> customers,
+                                    Aggregates aggregates, CandidateGenerator generator, FeatureRegistry registry,
+                                    long[] poolHits) {
+        List<TrainingCase> cases = new ArrayList<>(shoppers.size());
+        for (String shopper : shoppers) {
+            ShopperRequest request = new ShopperRequest(split.stateAtCutoff(shopper),
+                    Optional.ofNullable(customers.get(shopper)), null, split.featuresTo());
+            CandidatePool pool = generator.generate(request, aggregates);
+            Set<String> labels = split.labels().get(shopper);
+            for (Candidate c : pool.candidates()) {
+                poolHits[0] += labels.contains(c.itemId()) ? 1 : 0;
+            }
+            poolHits[1] += labels.size();
+            cases.add(new TrainingCase(request, pool, registry.vectors(request, pool, aggregates), labels));
+        }
+        return cases;
+    }
+
+    private static Trainer<Label> trainer(String algorithm, TrainingConfig config) {
+        return switch (algorithm) {
+            case "fm" -> new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), config.epochs(), QUIET,
+                    config.seed(), config.fmFactors(), 0.1);
+            case "pairwise" -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.3, 0.1), config.epochs(), QUIET,
+                    config.seed());
+            default -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), config.epochs(), QUIET,
+                    config.seed());
+        };
+    }
+
+    private static MetricsReport evaluate(Scorer scorer, List<TrainingCase> cases, Aggregates aggregates) {
+        return evaluate(c -> scorer.score(c.request(), c.pool(), aggregates), cases);
+    }
+
+    private static MetricsReport evaluate(RankingModel model, List<TrainingCase> cases) {
+        return evaluate(c -> c.pool().size() == 0 ? new double[0] : model.score(c.vectors()), cases);
+    }
+
+    private static MetricsReport evaluate(java.util.function.Function<TrainingCase, double[]> scoring, List<TrainingCase> cases) {
+        MetricsReport report = new MetricsReport(EVAL_K);
+        for (TrainingCase c : cases) {
+            double[] scores = scoring.apply(c);
+            List<String> ranked = TopK.select(c.pool(), scores, BusinessRules.eligible(c.request()), EVAL_K).stream()
+                    .map(s -> s.candidate().itemId()).toList();
+            report.add(ranked, c.labels(), (a, b) -> 0.0);
+        }
+        return report;
+    }
+
+    private Optional<Double> championNdcg(FeatureRegistry registry, List<TrainingCase> validation) {
         try {
-            return models.champion().flatMap(models::load).map(ModelArtifact::verify)
-                    .filter(a -> a.card().featureNames().equals(RankingFeatures.NAMES));
+            Optional<ModelArtifact> champion = models.champion().flatMap(models::load).map(ModelArtifact::verify)
+                    .filter(a -> a.card().featureSet().names().equals(registry.names()));
+            return champion.map(c -> evaluate(RankingModel.fromBytes(c.modelBytes(), registry.names()), validation)
+                    .mean("ndcg"));
         } catch (CorruptModelException e) {
             LOG.warning("ignoring the current champion in the comparison: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static List<String> labelledShoppers(History history, List<ItemSnapshot> pool) {
-        Set<String> poolIds = new HashSet<>();
-        pool.forEach(s -> poolIds.add(s.itemId()));
-        return history.futurePurchases().entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(poolIds::contains))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    private ModelCard card(TrainingConfig config, String algorithm, FeatureRegistry registry,
+                           CandidateGenerator generator, RankingModel model, ShopperSplit split,
+                           Map<String, Long> counts, Map<String, Double> metrics, Map<String, Long> timings) {
+        Map<String, String> hyperparameters = new LinkedHashMap<>();
+        hyperparameters.put("algorithm", config.algorithm());
+        hyperparameters.put("epochs", String.valueOf(config.epochs()));
+        hyperparameters.put("fm_factors", String.valueOf(config.fmFactors()));
+        hyperparameters.put("label_split", config.labelSplit());
+        hyperparameters.put("holdout_share", String.valueOf(config.holdoutShare()));
+        hyperparameters.put("validation_share", String.valueOf(config.validationShare()));
+        hyperparameters.put("negatives_per_positive", String.valueOf(config.negativesPerPositive()));
+        hyperparameters.put("aggregates", config.aggregates().toString());
+        hyperparameters.put("candidates", config.candidates().limits().toString());
+        Instant now = clock.instant();
+        String description = switch (algorithm) {
+            case "fm" -> "pointwise tribuo FMClassificationTrainer(LogMulticlass, AdaGrad(0.1, 0.1), factors="
+                    + config.fmFactors() + ")";
+            case "pairwise" -> "pairwise tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(0.3, 0.1)) on candidate "
+                    + "vector differences";
+            default -> "pointwise tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(1.0, 0.1))";
+        };
+        return new ModelCard(ModelCard.SCHEMA_VERSION, null, now, description, hyperparameters, config.seed(),
+                new ModelCard.FeatureSet(registry.version(), registry.names()), generator.sourceNames(),
+                new ModelCard.Tribuo(org.tribuo.Tribuo.VERSION, model.tribuoModel().getProvenance().toString()),
+                new ModelCard.DataWindow(split.from(), split.to()), counts, metrics, timings, Map.of());
     }
 
-    private static MutableDataset<Label> dataset(History history, List<ItemSnapshot> pool, List<String> shoppers,
-                                                 TrainingConfig config) {
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("omnirec events",
-                history.cutoff().atOffset(ZoneOffset.UTC), labels), labels);
-        Label buy = new Label(RankingModel.BUY);
-        Label skip = new Label(RankingModel.SKIP);
-        Random random = new Random(config.seed() ^ 0x5DEECE66DL);
-        for (String shopper : shoppers) {
-            UserState user = history.users().getOrDefault(shopper, UserState.empty(shopper));
-            Set<String> bought = history.futurePurchases().get(shopper);
-            List<double[]> rows = RankingFeatures.compute(user, pool);
-            List<Integer> negatives = new ArrayList<>();
-            int positives = 0;
-            for (int i = 0; i < pool.size(); i++) {
-                String id = pool.get(i).itemId();
-                if (bought.contains(id)) {
-                    dataset.add(new ArrayExample<>(buy, RankingModel.FEATURE_NAMES, rows.get(i)));
-                    positives++;
-                } else if (!user.purchased().contains(id)) {
-                    negatives.add(i);
-                }
-            }
-            Collections.shuffle(negatives, random);
-            for (int n = 0; n < Math.min(negatives.size(), positives * config.negativesPerPositive()); n++) {
-                dataset.add(new ArrayExample<>(skip, RankingModel.FEATURE_NAMES, rows.get(negatives.get(n))));
-            }
-        }
-        return dataset;
+    /** The card with its version and artifacts filled in, and the artifacts' bytes. */
+    private static ModelArtifact artifact(ModelCard draft, RankingModel model) {
+        byte[] tribuo = model.toBytes();
+        byte[] onnx = ((ONNXExportable) model.tribuoModel()).exportONNXModel("io.omnirec", 1L).toByteArray();
+        // Tribuo stamps its training time into the model bytes, so the version hashes what the model learnt from
+        String learnt = draft.hyperparameters() + "|" + draft.seed() + "|" + draft.featureSet() + "|" + draft.counts()
+                + "|" + draft.metrics() + "|" + draft.dataWindow();
+        String version = VERSION_TIME.format(draft.createdAt()) + "-"
+                + ModelArtifact.sha256(learnt.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8);
+        Map<String, ModelCard.Artifact> artifacts = new LinkedHashMap<>();
+        artifacts.put(ModelCard.MODEL, ModelArtifact.describe("model.tribuo", "tribuo-protobuf", tribuo));
+        artifacts.put(ModelCard.ONNX, ModelArtifact.describe("model.onnx", "onnx", onnx));
+        ModelCard card = new ModelCard(draft.schemaVersion(), version, draft.createdAt(), draft.algorithm(),
+                draft.hyperparameters(), draft.seed(), draft.featureSet(), draft.candidateSources(), draft.tribuo(),
+                draft.dataWindow(), draft.counts(), draft.metrics(), draft.timingsMillis(), artifacts);
+        return new ModelArtifact(card, Map.of(ModelCard.MODEL, tribuo, ModelCard.ONNX, onnx));
     }
 
-    private static double evaluate(Scorer scorer, History history, List<ItemSnapshot> pool, List<String> shoppers) {
-        double sum = 0;
-        for (String shopper : shoppers) {
-            UserState user = history.users().getOrDefault(shopper, UserState.empty(shopper));
-            List<String> ranked = TopK.select(pool, scorer.score(user, pool), user.purchased(), EVAL_K).stream()
-                    .map(s -> s.candidate().itemId())
-                    .toList();
-            sum += RankingMetrics.ndcg(ranked, history.futurePurchases().get(shopper), EVAL_K);
+    private TrainingOutcome promoteIfNotWorse(ModelCard card, double modelNdcg, String best, double bestNdcg,
+                                              Optional<Double> championNdcg) {
+        if (modelNdcg < bestNdcg) {
+            return new TrainingOutcome("not_promoted", card, String.format(
+                    "nDCG@10 %.4f is below the best single source (%s) at %.4f", modelNdcg, best, bestNdcg));
         }
-        return sum / shoppers.size();
+        if (championNdcg.isPresent() && modelNdcg < championNdcg.get()) {
+            return new TrainingOutcome("not_promoted", card, String.format(
+                    "nDCG@10 %.4f is below the champion's %.4f", modelNdcg, championNdcg.get()));
+        }
+        models.promote(card.version());
+        LOG.info("promoted model " + card.version());
+        return new TrainingOutcome("promoted", card, String.format(
+                "nDCG@10 %.4f vs best single source (%s) %.4f", modelNdcg, best, bestNdcg));
     }
 }

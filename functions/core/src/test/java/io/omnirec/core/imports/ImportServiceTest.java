@@ -3,7 +3,6 @@ package io.omnirec.core.imports;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.InvalidInputException;
-import io.omnirec.core.features.PopularityService;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportServiceTest {
     static final String HEADER = "item_id,title,category,brand,price,consumable\n";
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
-    final ImportService service = new ImportService(features, new PopularityService(features));
+    final ImportService service = new ImportService(features);
 
     ImportReport importCatalog(String csv) {
         return service.importFile(ImportKind.CATALOG, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
@@ -75,12 +74,6 @@ class ImportServiceTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> service.importFile(ImportKind.CATALOG, new ByteArrayInputStream(latin1)));
         assertEquals("invalid_encoding", e.code());
-    }
-
-    @Test
-    void importFile_shouldBuildThePopularityList_whenCatalogIsImported() {
-        importCatalog(HEADER + "i1,Milk,Grocery/Dairy,Alpen,1.29,true\ni2,Bread,Grocery/Bakery,Korn,2.5,true\n");
-        assertEquals(2, features.loadShopperContext("anyone").popularItems().size());
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.features.InteractionUpdate;
-import io.omnirec.core.features.ItemStats;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class EventIntakeTest {
     final EventBatchParser parser = new EventBatchParser();
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
-    final IngestService service = new IngestService(events, features, new EventValidator(CLOCK));
+    final IngestService service = new IngestService(events, features, EventValidator.live(CLOCK));
 
     static String event(String id, String type) {
         return "{\"eventId\":\"" + id + "\",\"userId\":\"u1\",\"itemId\":\"i1\",\"type\":\"" + type
@@ -51,7 +50,7 @@ class EventIntakeTest {
                 + event("e1", "purchase") + "," + event("e2", "view") + "]}"));
         assertEquals(List.of(EventResult.Status.ACCEPTED, EventResult.Status.DUPLICATE, EventResult.Status.ACCEPTED),
                 results.stream().map(EventResult::status).toList());
-        assertEquals(new ItemStats(1, 0, 1), features.allItemStats().get("i1"));
+        assertEquals(java.util.Map.of("i1", 6.0), features.loadShopperContext("u1").state().items());
         assertEquals(Set.of("i1"), features.loadShopperContext("u1").state().purchased());
     }
 
@@ -70,7 +69,7 @@ class EventIntakeTest {
 
     @Test
     void ingest_shouldUndoTheStore_whenTheFeatureUpdateFails() {
-        IngestService broken = new IngestService(events, new FailingFeatureStore(features), new EventValidator(CLOCK));
+        IngestService broken = new IngestService(events, new FailingFeatureStore(features), EventValidator.live(CLOCK));
         EventResult result = broken.ingest(parse(event("e-fail", "purchase"))).get(0);
         assertEquals(EventResult.Status.FAILED, result.status());
         assertTrue(events.get("e-fail").isEmpty(), "a failed event must not block its resend");
@@ -87,9 +86,22 @@ class EventIntakeTest {
         assertEquals("unknown_field", only(event("e3", "view").replace("}", ",\"price\":\"1\"}")).code());
         assertEquals("invalid_timestamp", only(event("e3", "view").replace("2026-11-29T10:00:00Z", "yesterday")).code());
         assertEquals("invalid_timestamp", only(event("e3", "view").replace("2026-11-29", "2027-01-01")).code());
+        assertEquals("invalid_timestamp", only(event("e3", "view").replace("2026-11-29", "1998-04-22")).code());
         assertEquals("invalid_channel", only(event("e3", "view").replace("\"store\"", "\"fax\"")).code());
         assertEquals("missing_storeId", only(event("e3", "view").replace(",\"storeId\":\"store-01\"", "")).code());
         assertTrue(events.get("e3").isEmpty());
+    }
+
+    @Test
+    void historical_shouldAcceptOldEventsButNotTheFuture_whenImportingHistory() {
+        EventValidator history = EventValidator.historical(CLOCK);
+        assertEquals(java.time.Instant.parse("1998-04-22T10:00:00Z"), history.validate(parse(
+                event("h1", "view").replace("2026-11-29", "1998-04-22")).get(0)).timestamp());
+        InvalidInputException future = assertThrows(InvalidInputException.class, () -> history.validate(parse(
+                event("h2", "view").replace("2026-11-29", "2027-01-01")).get(0)));
+        assertEquals("invalid_timestamp", future.code());
+        assertThrows(InvalidInputException.class, () -> history.validate(parse(
+                event("h3", "view").replace("2026-11-29", "1969-12-31")).get(0)));
     }
 
     @Test
@@ -128,12 +140,8 @@ class EventIntakeTest {
             throw new IllegalStateException("throttled");
         }
 
-        public java.util.Map<String, ItemStats> allItemStats() {
-            return delegate.allItemStats();
-        }
-
-        public void savePopularItems(List<io.omnirec.core.features.ItemSnapshot> items) {
-            delegate.savePopularItems(items);
+        public void forEachCustomer(java.util.function.Consumer<io.omnirec.core.domain.Customer> visitor) {
+            delegate.forEachCustomer(visitor);
         }
 
         public io.omnirec.core.store.ShopperContext loadShopperContext(String userId) {

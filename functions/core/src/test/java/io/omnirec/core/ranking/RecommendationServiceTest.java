@@ -1,91 +1,135 @@
 package io.omnirec.core.ranking;
 
+import io.omnirec.core.aggregates.AggregateBuilder;
+import io.omnirec.core.aggregates.AggregateConfig;
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.candidates.CandidateConfig;
+import io.omnirec.core.candidates.CandidateGenerator;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.features.InteractionUpdate;
-import io.omnirec.core.features.PopularityService;
+import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecommendationServiceTest {
+    static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
+    final InMemoryEventStore events = new InMemoryEventStore();
     final List<CatalogItem> catalog = List.of(
             new CatalogItem("tv", "TV", "Electronics/TV", "Vizo", 400, false),
             new CatalogItem("milk", "Milk", "Grocery/Dairy", "Alpen", 1, true),
+            new CatalogItem("cereal", "Cereal", "Grocery/Breakfast", "Korn", 3, true),
             new CatalogItem("shoe", "Shoe", "Fashion/Shoes", "Runa", 80, false),
             new CatalogItem("sock", "Sock", "Fashion/Socks", "Runa", 5, false));
+    Aggregates aggregates;
+    int sequence;
 
-    void event(String user, String item, EventType type) {
+    void event(String user, String item, EventType type, String storeId) {
         CatalogItem it = catalog.stream().filter(c -> c.itemId().equals(item)).findFirst().orElseThrow();
-        features.apply(InteractionUpdate.of(new ShopperEvent("e", user, item, type, Instant.EPOCH, Channel.APP, null,
-                null, null), Optional.of(it)));
+        ShopperEvent event = new ShopperEvent("e" + sequence++, user, item, type, NOW.minusSeconds(3600 - sequence),
+                storeId == null ? Channel.APP : Channel.STORE, storeId, null, null);
+        events.putIfAbsent(event);
+        features.apply(InteractionUpdate.of(event, Optional.of(it)));
     }
 
     @BeforeEach
     void setUp() {
         features.upsertItems(catalog);
+        features.upsertCustomers(List.of(new Customer("local", 30, "F", "North", "store-07")));
         for (int i = 0; i < 5; i++) {
-            event("crowd" + i, "tv", EventType.PURCHASE);
+            event("crowd" + i, "tv", EventType.PURCHASE, null);
         }
-        event("crowd", "milk", EventType.VIEW);
-        event("fan", "shoe", EventType.PURCHASE);
-        new PopularityService(features).refresh();
+        for (int i = 0; i < 3; i++) {
+            event("pair" + i, "shoe", EventType.PURCHASE, null);
+            event("pair" + i, "sock", EventType.PURCHASE, null);
+            event("store" + i, "cereal", EventType.PURCHASE, "store-07");
+        }
+        event("fan", "shoe", EventType.PURCHASE, null);
+        event("regular", "milk", EventType.PURCHASE, null);
+        aggregates = new AggregateBuilder(AggregateConfig.defaults()).build(events, catalog, Map.of(), NOW);
     }
 
     RecommendationService service(ActiveModel model) {
-        return new RecommendationService(features, () -> model, () -> "rec-1");
+        return new RecommendationService(features, () -> aggregates, new CandidateGenerator(CandidateConfig.defaults()),
+                () -> model, () -> "rec-1", Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    /** A stand-in model that prefers whatever matches the shopper's category share. */
-    static final Scorer TASTE = (user, candidates) -> RankingFeatures.compute(user, candidates).stream()
-            .mapToDouble(row -> row[2] + 0.01 * row[0]).toArray();
+    static List<String> ids(Recommendations result) {
+        return result.items().stream().map(Recommendations.RecommendedItem::itemId).toList();
+    }
 
     @Test
-    void recommend_shouldUsePopularityAndSaySo_whenNoModelIsLoaded() {
-        Recommendations result = service(ActiveModel.none("no_model")).recommend("newbie", 3);
-        assertEquals("popularity", result.strategy());
+    void recommend_shouldFallBackToPopularityAndSaySo_whenNoModelIsLoadedAndShopperIsNew() {
+        Recommendations result = service(ActiveModel.none("no_model")).recommend("newbie", 2);
+        assertEquals("fallback", result.strategy());
         assertEquals("no_model", result.modelStatus());
+        assertEquals(aggregates.version(), result.aggregatesVersion());
         assertNull(result.modelVersion());
-        assertEquals(List.of("tv", "shoe", "milk"), result.items().stream().map(Recommendations.RecommendedItem::itemId).toList());
+        assertEquals(List.of("tv", "shoe"), ids(result));
+        assertEquals("Popular with shoppers right now", result.items().get(0).reason());
     }
 
     @Test
-    void recommend_shouldNeverReturnPurchasedItems_whenShopperHasBoughtSome() {
-        Recommendations result = service(ActiveModel.champion(TASTE, "v1")).recommend("fan", 10);
+    void recommend_shouldProposeWhatIsBoughtTogether_whenShopperBoughtOneOfAPair() {
+        Recommendations result = service(ActiveModel.none("no_model")).recommend("fan", 3);
+        assertEquals("sock", result.items().get(0).itemId());
+        assertTrue(result.items().get(0).reason().contains("taste") || result.items().get(0).reason().contains("together"),
+                result.items().get(0).reason());
+        assertFalse(ids(result).contains("shoe"), "a durable the shopper bought must not come back");
+    }
+
+    @Test
+    void recommend_shouldOfferConsumablesAgain_whenShopperBoughtThemBefore() {
+        Recommendations result = service(ActiveModel.none("no_model")).recommend("regular", 5);
+        assertTrue(ids(result).contains("milk"), ids(result).toString());
+    }
+
+    @Test
+    void recommend_shouldPreferTheStoresBestSellers_whenTheRequestComesFromThatStore() {
+        Recommendations result = service(ActiveModel.none("no_model")).recommend("walk-in", "store-07", 1);
+        assertEquals(List.of("cereal"), ids(result));
+        assertEquals("Popular at your store", result.items().get(0).reason());
+        assertEquals(List.of("cereal"), ids(service(ActiveModel.none("no_model")).recommend("local", 1)));
+    }
+
+    @Test
+    void recommend_shouldServeTheModelsOrder_whenAModelIsLoaded() {
+        Scorer cheapestFirst = (request, pool, agg) -> pool.candidates().stream()
+                .mapToDouble(c -> -c.facts().item().price()).toArray();
+        Recommendations result = service(ActiveModel.champion(cheapestFirst, "v1")).recommend("fan", 10);
         assertEquals("model", result.strategy());
         assertEquals("v1", result.modelVersion());
-        assertFalse(result.items().stream().anyMatch(i -> i.itemId().equals("shoe")));
-        assertEquals("sock", result.items().get(0).itemId());
-        assertEquals("You often choose Runa", result.items().get(0).reason());
-        assertEquals(3, result.items().size());
+        assertEquals("milk", result.items().get(0).itemId());
+        assertFalse(ids(result).contains("shoe"));
     }
 
     @Test
-    void recommend_shouldUsePopularity_whenShopperHasNoHistoryEvenWithAModel() {
-        Recommendations result = service(ActiveModel.champion(TASTE, "v1")).recommend("newbie", 2);
-        assertEquals("popularity", result.strategy());
-        assertEquals("champion", result.modelStatus());
-    }
-
-    @Test
-    void recommend_shouldRejectBadInput_whenKOrUserIdIsInvalid() {
+    void recommend_shouldRejectBadInput_whenKOrIdsAreInvalid() {
         RecommendationService service = service(ActiveModel.none("no_model"));
         assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 0)).code());
         assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 51)).code());
         assertEquals("invalid_userId", assertThrows(InvalidInputException.class,
                 () -> service.recommend("../etc/passwd", 5)).code());
+        assertEquals("invalid_storeId", assertThrows(InvalidInputException.class,
+                () -> service.recommend("u1", "<store>", 5)).code());
     }
 }

@@ -6,8 +6,6 @@ import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.features.InteractionUpdate;
-import io.omnirec.core.features.ItemSnapshot;
-import io.omnirec.core.features.ItemStats;
 import io.omnirec.core.features.UserState;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +55,7 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
-    void apply_shouldUpdateShopperStateAndItemCounters_whenEventsArrive() {
+    void apply_shouldUpdateShopperState_whenEventsArrive() {
         FeatureStore store = newStore();
         store.upsertItems(List.of(MILK, PHONE));
         store.apply(update("u1", PHONE, EventType.VIEW));
@@ -71,7 +69,8 @@ public abstract class FeatureStoreContract {
         assertEquals(1.0, state.share(UserState.categoryKey("Electronics/Phones")), 1e-9);
         assertEquals(1.0, state.share(UserState.brandKey("Nokio")), 1e-9);
         assertEquals(Math.log(499.0), state.meanPriceLog(), 1e-9);
-        assertEquals(new ItemStats(2, 1, 1), store.allItemStats().get("phone-1"));
+        assertEquals(Map.of("phone-1", 9.0), state.items());
+        assertEquals(Map.of("phone-1", 1.0), store.loadShopperContext("u2").state().items());
     }
 
     @Test
@@ -79,19 +78,18 @@ public abstract class FeatureStoreContract {
         ShopperContext context = newStore().loadShopperContext("nobody");
         assertFalse(context.state().hasHistory());
         assertTrue(context.profile().isEmpty());
-        assertTrue(context.popularItems().isEmpty());
     }
 
     @Test
-    void loadShopperContext_shouldReturnProfileAndPopularList_whenBothWereWritten() {
+    void loadShopperContext_shouldReturnProfile_whenItWasImported() {
         FeatureStore store = newStore();
         Customer customer = new Customer("u9", 41, "F", "North", "store-02");
-        store.upsertCustomers(List.of(customer));
-        List<ItemSnapshot> popular = List.of(new ItemSnapshot(PHONE, new ItemStats(10, 2, 1)),
-                new ItemSnapshot(MILK, ItemStats.ZERO));
-        store.savePopularItems(popular);
+        store.upsertCustomers(List.of(customer, new Customer("u8", 19, "M", "South", "")));
         ShopperContext context = store.loadShopperContext("u9");
         assertEquals(Optional.of(customer), context.profile());
-        assertEquals(popular, context.popularItems());
+        List<Customer> all = new ArrayList<>();
+        store.forEachCustomer(all::add);
+        assertEquals(2, all.size());
+        assertTrue(all.contains(customer));
     }
 }

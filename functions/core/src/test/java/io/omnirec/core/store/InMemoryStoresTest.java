@@ -1,5 +1,6 @@
 package io.omnirec.core.store;
 
+import io.omnirec.core.store.memory.InMemoryAggregateStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import io.omnirec.core.store.memory.InMemoryModelStore;
@@ -29,6 +30,14 @@ class InMemoryStoresTest {
         @Override
         protected ModelStore newStore() {
             return new InMemoryModelStore();
+        }
+    }
+
+    @Nested
+    class AggregateBuilds extends AggregateStoreContract {
+        @Override
+        protected AggregateStore newStore() {
+            return new InMemoryAggregateStore();
         }
     }
 }

@@ -24,9 +24,14 @@ public abstract class ModelStoreContract {
     static ModelArtifact artifact(String version, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         Instant t = Instant.parse("2026-11-01T00:00:00Z");
-        ModelCard card = new ModelCard(version, t, ModelCard.FORMAT, "test", 7, List.of("f1"), t, t, t,
-                Map.of("events", 3L), Map.of("ndcg@10", 0.5), ModelArtifact.sha256(bytes), bytes.length);
-        return new ModelArtifact(card, bytes);
+        byte[] onnx = ("onnx of " + content).getBytes(StandardCharsets.UTF_8);
+        ModelCard card = new ModelCard(ModelCard.SCHEMA_VERSION, version, t, "test", Map.of("epochs", "1"), 7,
+                new ModelCard.FeatureSet("v1-test", List.of("f1")), List.of("popular"),
+                new ModelCard.Tribuo("4.3.2", "none"), new ModelCard.DataWindow(t, t), Map.of("events", 3L),
+                Map.of("ndcg@10", 0.5), Map.of("split", 1L),
+                Map.of(ModelCard.MODEL, ModelArtifact.describe("model.tribuo", "tribuo-protobuf", bytes),
+                        ModelCard.ONNX, ModelArtifact.describe("model.onnx", "onnx", onnx)));
+        return new ModelArtifact(card, Map.of(ModelCard.MODEL, bytes, ModelCard.ONNX, onnx));
     }
 
     @Test
@@ -38,6 +43,7 @@ public abstract class ModelStoreContract {
         ModelArtifact loaded = store.load(version).orElseThrow();
         assertEquals(written.card(), loaded.card());
         assertArrayEquals(written.modelBytes(), loaded.modelBytes());
+        assertArrayEquals(written.files().get(ModelCard.ONNX), loaded.files().get(ModelCard.ONNX));
         loaded.verify();
     }
 

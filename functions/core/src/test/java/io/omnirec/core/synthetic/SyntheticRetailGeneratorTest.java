@@ -1,7 +1,6 @@
 package io.omnirec.core.synthetic;
 
 import io.omnirec.core.domain.EventType;
-import io.omnirec.core.features.PopularityService;
 import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.imports.ImportReport;
 import io.omnirec.core.imports.ImportService;
@@ -42,7 +41,7 @@ class SyntheticRetailGeneratorTest {
     void csv_shouldImportWithoutRejections_whenWrittenByTheGenerator() {
         SyntheticDataset data = new SyntheticRetailGenerator(SyntheticRetailGenerator.Config.small(3)).generate();
         InMemoryFeatureStore features = new InMemoryFeatureStore();
-        ImportService service = new ImportService(features, new PopularityService(features));
+        ImportService service = new ImportService(features);
         ImportReport catalog = service.importFile(ImportKind.CATALOG,
                 new ByteArrayInputStream(data.catalogCsv().getBytes(StandardCharsets.UTF_8)));
         ImportReport customers = service.importFile(ImportKind.CUSTOMERS,

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** Events in a map; for unit tests of the core. */
+/** Events in a map; for unit tests of the core and the offline evaluation tool. */
 public final class InMemoryEventStore implements EventStore {
     private final Map<String, ShopperEvent> events = new ConcurrentHashMap<>();
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Model versions in a map; for unit tests of the core. */
+/** Model versions in a map; for unit tests of the core and the offline evaluation tool. */
 public final class InMemoryModelStore implements ModelStore {
     private final Map<String, ModelArtifact> versions = new ConcurrentHashMap<>();
     private volatile String champion;
@@ -37,9 +37,11 @@ public final class InMemoryModelStore implements ModelStore {
         champion = version;
     }
 
-    /** Replaces a stored version's bytes, to simulate corruption in storage. */
+    /** Replaces a stored version's model bytes, to simulate corruption in storage. */
     public void corrupt(String version, byte[] bytes) {
         ModelArtifact original = versions.get(version);
-        versions.put(version, new ModelArtifact(original.card(), bytes));
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>(original.files());
+        files.put(io.omnirec.core.training.ModelCard.MODEL, bytes);
+        versions.put(version, new ModelArtifact(original.card(), files));
     }
 }

@@ -3,8 +3,6 @@ package io.omnirec.core.store.memory;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.features.InteractionUpdate;
-import io.omnirec.core.features.ItemSnapshot;
-import io.omnirec.core.features.ItemStats;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
@@ -17,13 +15,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** Features in maps; for unit tests of the core. */
+/** Features in maps; for unit tests of the core and the offline evaluation tool. */
 public final class InMemoryFeatureStore implements FeatureStore {
     private final Map<String, CatalogItem> items = new TreeMap<>();
-    private final Map<String, Customer> customers = new HashMap<>();
+    private final Map<String, Customer> customers = new TreeMap<>();
     private final Map<String, UserState> users = new HashMap<>();
-    private final Map<String, ItemStats> stats = new HashMap<>();
-    private List<ItemSnapshot> popular = List.of();
 
     @Override
     public synchronized void upsertItems(List<CatalogItem> batch) {
@@ -48,24 +44,18 @@ public final class InMemoryFeatureStore implements FeatureStore {
     }
 
     @Override
+    public synchronized void forEachCustomer(Consumer<Customer> visitor) {
+        List.copyOf(customers.values()).forEach(visitor);
+    }
+
+    @Override
     public synchronized void apply(InteractionUpdate update) {
         users.put(update.userId(), users.getOrDefault(update.userId(), UserState.empty(update.userId())).plus(update));
-        stats.merge(update.itemId(), update.itemDelta(), ItemStats::plus);
-    }
-
-    @Override
-    public synchronized Map<String, ItemStats> allItemStats() {
-        return Map.copyOf(stats);
-    }
-
-    @Override
-    public synchronized void savePopularItems(List<ItemSnapshot> ranked) {
-        popular = List.copyOf(ranked.subList(0, Math.min(MAX_POPULAR_ITEMS, ranked.size())));
     }
 
     @Override
     public synchronized ShopperContext loadShopperContext(String userId) {
         return new ShopperContext(users.getOrDefault(userId, UserState.empty(userId)),
-                Optional.ofNullable(customers.get(userId)), popular);
+                Optional.ofNullable(customers.get(userId)));
     }
 }

@@ -1,0 +1,48 @@
+package io.omnirec.core.aggregates;
+
+/**
+ * Settings of the aggregate build. Defaults were chosen on validation splits carved from training data (see the
+ * README's evaluation section), never on test rows.
+ *
+ * @param neighbours            neighbours kept per item in each neighbour index
+ * @param listSize              items kept in each ranked list (popular, trending, new, per segment, per store)
+ * @param maxHistory            most recent distinct items per shopper that enter co-occurrence and EASE
+ * @param cooccurrenceWindowDays two items count as co-occurring when the shopper touched both within this window
+ * @param cooccurrenceHalfLifeDays co-counts decay with the age of the pair
+ * @param similarity            {@code cosine}, {@code jaccard} or {@code lift}: how co-counts are normalised
+ * @param easeMaxItems          EASE is solved over at most this many of the most-bought items (a dense solve)
+ * @param easeLambda            EASE's L2 regularisation
+ * @param heatHalfLifeDays      half-life of "sales heat"
+ * @param trendHalfLifeDays     half-life of the short-term heat that trending compares with it
+ * @param newArrivalDays        items first seen within this many days are new arrivals
+ * @param contentNeighbours     content-similar neighbours kept per item
+ */
+public record AggregateConfig(int neighbours, int listSize, int maxHistory, double cooccurrenceWindowDays,
+                              double cooccurrenceHalfLifeDays, String similarity, int easeMaxItems,
+                              double easeLambda, double heatHalfLifeDays, double trendHalfLifeDays,
+                              double newArrivalDays, int contentNeighbours) {
+
+    public static AggregateConfig defaults() {
+        return new AggregateConfig(200, 200, 500, 3650, 3650, "cosine", 2500, 500, 30, 7, 30, 30);
+    }
+
+    public AggregateConfig {
+        if (neighbours < 1 || listSize < 1 || maxHistory < 2 || cooccurrenceWindowDays <= 0
+                || cooccurrenceHalfLifeDays <= 0 || easeMaxItems < 0 || easeLambda <= 0 || heatHalfLifeDays <= 0
+                || trendHalfLifeDays <= 0 || newArrivalDays < 0 || contentNeighbours < 0
+                || !java.util.List.of("cosine", "jaccard", "lift").contains(similarity)) {
+            throw new IllegalArgumentException("invalid aggregate config");
+        }
+    }
+
+    public AggregateConfig withEase(int maxItems, double lambda) {
+        return new AggregateConfig(neighbours, listSize, maxHistory, cooccurrenceWindowDays,
+                cooccurrenceHalfLifeDays, similarity, maxItems, lambda, heatHalfLifeDays, trendHalfLifeDays,
+                newArrivalDays, contentNeighbours);
+    }
+
+    public AggregateConfig withCooccurrence(String similarity, double windowDays, double halfLifeDays) {
+        return new AggregateConfig(neighbours, listSize, maxHistory, windowDays, halfLifeDays, similarity,
+                easeMaxItems, easeLambda, heatHalfLifeDays, trendHalfLifeDays, newArrivalDays, contentNeighbours);
+    }
+}

@@ -1,0 +1,72 @@
+package io.omnirec.core.candidates;
+
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.aggregates.ItemFacts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the configured sources for a request and merges what they propose into one {@link CandidatePool}. */
+public final class CandidateGenerator {
+    private final List<CandidateSource> sources;
+    private final int[] limits;
+    private final List<String> names;
+
+    public CandidateGenerator(CandidateConfig config) {
+        this.sources = new ArrayList<>();
+        this.limits = new int[config.limits().size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> entry : config.limits().entrySet()) {
+            sources.add(source(entry.getKey()));
+            limits[i++] = entry.getValue();
+        }
+        this.names = sources.stream().map(CandidateSource::name).toList();
+    }
+
+    /** The source registered under {@code name}; {@link IllegalArgumentException} for an unknown one. */
+    public static CandidateSource source(String name) {
+        return switch (name) {
+            case "cooccurrence" -> new NeighbourSource(name, Aggregates.COOCCURRENCE);
+            case "ease" -> new NeighbourSource(name, Aggregates.EASE);
+            case "content" -> new NeighbourSource(name, Aggregates.CONTENT);
+            case "popular" -> ListSource.global(name, Aggregates.POPULAR);
+            case "trending" -> ListSource.global(name, Aggregates.TRENDING);
+            case "new" -> ListSource.global(name, Aggregates.NEW);
+            case "segment" -> ListSource.segment(name);
+            case "store" -> ListSource.store(name);
+            default -> throw new IllegalArgumentException("unknown candidate source: " + name);
+        };
+    }
+
+    public List<String> sourceNames() {
+        return names;
+    }
+
+    public CandidatePool generate(ShopperRequest request, Aggregates aggregates) {
+        Map<String, Candidate> merged = new LinkedHashMap<>();
+        double[] maxScores = new double[sources.size()];
+        for (int s = 0; s < sources.size(); s++) {
+            List<ScoredItem> proposed = sources.get(s).candidates(request, aggregates, limits[s]);
+            for (int rank = 0; rank < proposed.size(); rank++) {
+                ScoredItem item = proposed.get(rank);
+                Candidate candidate = merged.get(item.itemId());
+                if (candidate == null) {
+                    ItemFacts facts = aggregates.items().get(item.itemId());
+                    if (facts == null) {
+                        continue;
+                    }
+                    int[] ranks = new int[sources.size()];
+                    java.util.Arrays.fill(ranks, -1);
+                    candidate = new Candidate(facts, new double[sources.size()], ranks);
+                    merged.put(item.itemId(), candidate);
+                }
+                candidate.scores()[s] = item.score();
+                candidate.ranks()[s] = rank;
+                maxScores[s] = Math.max(maxScores[s], item.score());
+            }
+        }
+        return new CandidatePool(names, new ArrayList<>(merged.values()), maxScores);
+    }
+}

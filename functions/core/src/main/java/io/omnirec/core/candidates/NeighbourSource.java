@@ -1,0 +1,50 @@
+package io.omnirec.core.candidates;
+
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.aggregates.Neighbours;
+import io.omnirec.core.domain.EventType;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Item-to-item candidates: the score of an item is the sum, over the shopper's history, of the neighbour weight from
+ * the history item to it, each history item weighted by how strongly the shopper engaged with it (a purchase counts
+ * fully, a view a fifth).
+ */
+public final class NeighbourSource implements CandidateSource {
+    private final String name;
+    private final String index;
+
+    /** @param index the neighbour index in the aggregates, e.g. {@link Aggregates#EASE} */
+    public NeighbourSource(String name, String index) {
+        this.name = name;
+        this.index = index;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ScoredItem> candidates(ShopperRequest request, Aggregates aggregates, int limit) {
+        Map<String, Double> scores = new HashMap<>();
+        // in id order, so that the sums (and the scores' last bits) never depend on map iteration order
+        for (Map.Entry<String, Double> touched : new TreeMap<>(request.state().items()).entrySet()) {
+            double weight = historyWeight(touched.getValue());
+            Neighbours neighbours = aggregates.neighbours(index, touched.getKey());
+            for (int k = 0; k < neighbours.size(); k++) {
+                scores.merge(neighbours.ids()[k], weight * neighbours.weights()[k], Double::sum);
+            }
+        }
+        return Ranking.best(scores, limit);
+    }
+
+    /** How much a history item counts: its interaction weight relative to one purchase, at most 1. */
+    public static double historyWeight(double interactionWeight) {
+        return Math.min(1.0, interactionWeight / EventType.PURCHASE.affinityWeight());
+    }
+}

@@ -1,0 +1,162 @@
+package io.omnirec.core.ranking;
+
+import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.aggregates.ItemFacts;
+import io.omnirec.core.candidates.Candidate;
+import io.omnirec.core.candidates.CandidatePool;
+import io.omnirec.core.candidates.ShopperRequest;
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.features.UserState;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every ranking feature, declared once with a name and a scope, and the one place vectors are computed, for
+ * training and for serving alike. The names and a version derived from them are stored in the model card, so a
+ * model and the code serving it can be checked against each other.
+ */
+public final class FeatureRegistry {
+    /** Bumped when the meaning of a feature changes without its name changing. */
+    static final int SCHEMA = 1;
+
+    /** What a feature describes: the candidate as a source saw it, the item, the shopper, or the pair. */
+    public enum Scope { SOURCE, ITEM, SHOPPER, PAIR }
+
+    /** Computes one feature of one candidate. */
+    @FunctionalInterface
+    public interface Extractor {
+        double value(Input input, Candidate candidate, int sourceCount);
+    }
+
+    /** A named feature. */
+    public record Feature(String name, Scope scope, Extractor extractor) {
+    }
+
+    /** What features may read for one request, with the per-request values they share computed once. */
+    public record Input(ShopperRequest request, CandidatePool pool, Aggregates aggregates, double maxLogBuyers,
+                        double maxLogHeat, double historySize, double meanPriceLog) {
+        static Input of(ShopperRequest request, CandidatePool pool, Aggregates aggregates) {
+            double maxBuyers = 0;
+            double maxHeat = 0;
+            for (Candidate c : pool.candidates()) {
+                maxBuyers = Math.max(maxBuyers, Math.log1p(c.facts().buyers()));
+                maxHeat = Math.max(maxHeat, Math.log1p(c.facts().heat()));
+            }
+            UserState state = request.state();
+            return new Input(request, pool, aggregates, maxBuyers, maxHeat,
+                    Math.min(1, Math.log1p(state.items().size()) / Math.log(1000)), state.meanPriceLog());
+        }
+    }
+
+    private final List<Feature> features;
+    private final List<String> names;
+
+    private FeatureRegistry(List<Feature> features) {
+        this.features = List.copyOf(features);
+        this.names = features.stream().map(Feature::name).toList();
+    }
+
+    /** The standard feature set for candidates from these sources (in pool order). */
+    public static FeatureRegistry forSources(List<String> sourceNames) {
+        List<Feature> features = new ArrayList<>();
+        for (int s = 0; s < sourceNames.size(); s++) {
+            int source = s;
+            String name = sourceNames.get(s);
+            features.add(new Feature(name + "_score", Scope.SOURCE, (in, c, n) -> {
+                double max = in.pool().maxScores()[source];
+                return max <= 0 ? 0 : c.scores()[source] / max;
+            }));
+            features.add(new Feature(name + "_rrank", Scope.SOURCE,
+                    (in, c, n) -> c.ranks()[source] < 0 ? 0 : 1.0 / (1 + c.ranks()[source])));
+            features.add(new Feature(name + "_raw", Scope.SOURCE,
+                    (in, c, n) -> Math.log1p(Math.max(0, c.scores()[source]))));
+        }
+        features.add(new Feature("sources_hit", Scope.SOURCE, (in, c, n) -> {
+            int hits = 0;
+            for (int rank : c.ranks()) {
+                hits += rank >= 0 ? 1 : 0;
+            }
+            return n == 0 ? 0 : (double) hits / n;
+        }));
+        features.add(new Feature("item_popularity", Scope.ITEM,
+                (in, c, n) -> in.maxLogBuyers() == 0 ? 0 : Math.log1p(c.facts().buyers()) / in.maxLogBuyers()));
+        features.add(new Feature("item_heat", Scope.ITEM,
+                (in, c, n) -> in.maxLogHeat() == 0 ? 0 : Math.log1p(c.facts().heat()) / in.maxLogHeat()));
+        features.add(new Feature("item_trend", Scope.ITEM,
+                (in, c, n) -> c.facts().recentHeat() / (c.facts().heat() + 1)));
+        features.add(new Feature("item_age", Scope.ITEM, (in, c, n) ->
+                Math.min(1, Math.max(0, in.request().at().getEpochSecond() - c.facts().firstSeen()) / (365 * 86_400.0))));
+        features.add(new Feature("history_size", Scope.SHOPPER, (in, c, n) -> in.historySize()));
+        features.add(new Feature("new_shopper", Scope.SHOPPER,
+                (in, c, n) -> in.request().state().hasHistory() ? 0 : 1));
+        features.add(new Feature("category_share", Scope.PAIR, (in, c, n) ->
+                in.request().state().share(UserState.categoryKey(c.facts().item().category()))));
+        features.add(new Feature("top_category_share", Scope.PAIR, (in, c, n) ->
+                in.request().state().share(UserState.topCategoryKey(c.facts().item().topCategory()))));
+        features.add(new Feature("brand_share", Scope.PAIR, (in, c, n) ->
+                in.request().state().share(UserState.brandKey(c.facts().item().brand()))));
+        features.add(new Feature("price_fit", Scope.PAIR, (in, c, n) -> priceFit(in.meanPriceLog(), c.facts())));
+        features.add(new Feature("bought_before", Scope.PAIR,
+                (in, c, n) -> in.request().state().purchased().contains(c.itemId()) ? 1 : 0));
+        features.add(new Feature("new_shopper_x_popularity", Scope.PAIR, (in, c, n) ->
+                in.request().state().hasHistory() || in.maxLogBuyers() == 0 ? 0
+                        : Math.log1p(c.facts().buyers()) / in.maxLogBuyers()));
+        features.add(new Feature("history_x_popularity", Scope.PAIR, (in, c, n) ->
+                in.maxLogBuyers() == 0 ? 0 : in.historySize() * Math.log1p(c.facts().buyers()) / in.maxLogBuyers()));
+        return new FeatureRegistry(features);
+    }
+
+    private static double priceFit(double meanPriceLog, ItemFacts facts) {
+        CatalogItem item = facts.item();
+        return Double.isNaN(meanPriceLog) || item.price() <= 0 ? 0
+                : Math.exp(-Math.abs(Math.log(item.price()) - meanPriceLog));
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    /** {@code v<schema>-<hash of the names>}: two registries with the same version compute the same vectors. */
+    public String version() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join(",", names).getBytes(StandardCharsets.UTF_8));
+            return "v" + SCHEMA + "-" + HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One vector per candidate, in pool order. */
+    public List<double[]> vectors(ShopperRequest request, CandidatePool pool, Aggregates aggregates) {
+        Input input = Input.of(request, pool, aggregates);
+        int sources = pool.sourceNames().size();
+        List<double[]> rows = new ArrayList<>(pool.size());
+        for (Candidate candidate : pool.candidates()) {
+            double[] row = new double[features.size()];
+            for (int f = 0; f < row.length; f++) {
+                row[f] = features.get(f).extractor().value(input, candidate, sources);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The named feature values of one candidate, for explanations and debugging. */
+    public Map<String, Double> explain(ShopperRequest request, CandidatePool pool, Aggregates aggregates, int index) {
+        Input input = Input.of(request, pool, aggregates);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Feature feature : features) {
+            values.put(feature.name(), feature.extractor().value(input, pool.candidates().get(index),
+                    pool.sourceNames().size()));
+        }
+        return values;
+    }
+}

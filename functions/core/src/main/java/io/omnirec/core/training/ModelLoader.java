@@ -1,0 +1,25 @@
+package io.omnirec.core.training;
+
+import io.omnirec.core.ranking.ActiveModel;
+import io.omnirec.core.ranking.FeatureRegistry;
+
+/** Turns a stored model version into something recommend can serve, after checking it may. */
+public final class ModelLoader {
+    private ModelLoader() {
+    }
+
+    /**
+     * Verifies the artifact's checksums and that its feature set is the one {@code registry} computes; throws
+     * {@link CorruptModelException} otherwise.
+     */
+    public static ActiveModel serve(ModelArtifact artifact, FeatureRegistry registry) {
+        artifact.verify();
+        ModelCard.FeatureSet features = artifact.card().featureSet();
+        if (!features.names().equals(registry.names()) || !features.version().equals(registry.version())) {
+            throw new CorruptModelException("model " + artifact.version() + " needs feature set "
+                    + features.version() + ", this code serves " + registry.version());
+        }
+        RankingModel model = RankingModel.fromBytes(artifact.modelBytes(), registry.names());
+        return ActiveModel.champion(new ModelScorer(model, registry), artifact.version());
+    }
+}

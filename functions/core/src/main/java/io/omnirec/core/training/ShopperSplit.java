@@ -1,0 +1,243 @@
+package io.omnirec.core.training;
+
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.UserState;
+import io.omnirec.core.store.EventHistory;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The history split in time per shopper: each shopper with at least two purchases gets their own cutoff, so that the
+ * last {@code holdoutShare} of their purchases (at least one) fall after it. Events before a shopper's cutoff build
+ * features (their state is replayed with the same deltas ingest applies, and the aggregates are rebuilt from them);
+ * what the shopper bought from the cutoff on, and had not bought before, are the labels. Every active shopper
+ * contributes, whatever the calendar time of their activity. Two streaming passes; no event object is kept.
+ */
+final class ShopperSplit {
+    private final Map<String, Long> cutoffs;
+    private final Map<String, UserState> states;
+    private final Map<String, Instant> stateTimes;
+    private final Map<String, Set<String>> labels;
+    private final Instant from;
+    private final Instant to;
+    private final Instant featuresTo;
+    private final long events;
+    private final double holdoutShare;
+    private final long seed;
+
+    /** The cutoff marker of a shopper split at random rather than in time. */
+    private static final long RANDOM_SPLIT = Long.MIN_VALUE;
+
+    private ShopperSplit(Map<String, Long> cutoffs, Map<String, UserState> states, Map<String, Instant> stateTimes,
+                         Map<String, Set<String>> labels, Instant from, Instant to, Instant featuresTo, long events,
+                         double holdoutShare, long seed) {
+        this.cutoffs = cutoffs;
+        this.states = states;
+        this.stateTimes = stateTimes;
+        this.labels = labels;
+        this.from = from;
+        this.to = to;
+        this.featuresTo = featuresTo;
+        this.events = events;
+        this.holdoutShare = holdoutShare;
+        this.seed = seed;
+    }
+
+    /** How a shopper's purchases are split into features and labels. */
+    enum Mode {
+        /** the latest purchases are labels: what a live system faces */
+        TIME,
+        /** a seeded random share of each shopper's purchases are labels: what random-split benchmarks face */
+        RANDOM
+    }
+
+    static ShopperSplit of(EventHistory history, Map<String, CatalogItem> catalog, double holdoutShare, Mode mode,
+                           long seed) {
+        Map<String, long[]> purchaseTimes = new HashMap<>();
+        Map<String, Integer> purchaseCounts = new HashMap<>();
+        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE, 0};
+        history.forEach(event -> {
+            long t = event.timestamp().getEpochSecond();
+            span[0] = Math.min(span[0], t);
+            span[1] = Math.max(span[1], t);
+            span[2]++;
+            if (event.type() == EventType.PURCHASE) {
+                int count = purchaseCounts.merge(event.userId(), 1, Integer::sum);
+                long[] times = purchaseTimes.computeIfAbsent(event.userId(), u -> new long[4]);
+                if (count > times.length) {
+                    times = Arrays.copyOf(times, times.length * 2);
+                    purchaseTimes.put(event.userId(), times);
+                }
+                times[count - 1] = t;
+            }
+        });
+        Map<String, Long> cutoffs = new HashMap<>();
+        purchaseTimes.forEach((user, times) -> {
+            if (mode == Mode.RANDOM) {
+                if (purchaseCounts.get(user) >= 2) {
+                    cutoffs.put(user, RANDOM_SPLIT);
+                }
+                return;
+            }
+            int count = purchaseCounts.get(user);
+            if (count >= 2) {
+                long[] sorted = Arrays.copyOf(times, count);
+                Arrays.sort(sorted);
+                int held = Math.max(1, (int) Math.round(count * holdoutShare));
+                long cutoff = sorted[count - held];
+                if (cutoff > sorted[0]) {
+                    cutoffs.put(user, cutoff);
+                }
+            }
+        });
+        Map<String, StateBuilder> builders = new HashMap<>();
+        Map<String, Set<String>> labels = new HashMap<>();
+        Map<String, Set<String>> boughtAfter = new HashMap<>();
+        long[] featuresTo = {Long.MIN_VALUE};
+        ShopperSplit shape = new ShopperSplit(cutoffs, null, null, null, null, null, null, 0, holdoutShare, seed);
+        history.forEach(event -> {
+            long t = event.timestamp().getEpochSecond();
+            if (!shape.isHeldOut(event)) {
+                builders.computeIfAbsent(event.userId(), StateBuilder::new)
+                        .apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))), t);
+                featuresTo[0] = Math.max(featuresTo[0], t);
+            } else if (event.type() == EventType.PURCHASE) {
+                boughtAfter.computeIfAbsent(event.userId(), u -> new HashSet<>()).add(event.itemId());
+            }
+        });
+        Map<String, UserState> states = new HashMap<>();
+        Map<String, Instant> stateTimes = new HashMap<>();
+        builders.forEach((user, builder) -> {
+            states.put(user, builder.build());
+            stateTimes.put(user, Instant.ofEpochSecond(builder.last));
+        });
+        boughtAfter.forEach((user, items) -> {
+            UserState before = states.get(user);
+            Set<String> fresh = new HashSet<>();
+            for (String item : items) {
+                if ((before == null || !before.purchased().contains(item)) && catalog.containsKey(item)) {
+                    fresh.add(item);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                labels.put(user, fresh);
+            }
+        });
+        Instant start = span[2] == 0 ? Instant.EPOCH : Instant.ofEpochSecond(span[0]);
+        Instant end = span[2] == 0 ? Instant.EPOCH : Instant.ofEpochSecond(span[1]);
+        return new ShopperSplit(cutoffs, states, stateTimes, labels, start, end,
+                featuresTo[0] == Long.MIN_VALUE ? start : Instant.ofEpochSecond(featuresTo[0]), span[2], holdoutShare,
+                seed);
+    }
+
+    /**
+     * Whether an event is on the label side: at or after its shopper's cutoff (time mode), or one of the randomly
+     * held-out purchases (random mode, decided by a seeded hash of the event id).
+     */
+    private boolean isHeldOut(ShopperEvent event) {
+        Long cutoff = cutoffs.get(event.userId());
+        if (cutoff == null) {
+            return false;
+        }
+        if (cutoff == RANDOM_SPLIT) {
+            if (event.type() != EventType.PURCHASE) {
+                return false;
+            }
+            long h = seed * 0x9E3779B97F4A7C15L + event.eventId().hashCode();
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return (h >>> 11) * 0x1.0p-53 < holdoutShare;
+        }
+        return event.timestamp().getEpochSecond() >= cutoff;
+    }
+
+    /** The events that build features: every event not on the label side. */
+    EventHistory featureEvents(EventHistory history) {
+        return visitor -> history.forEach(event -> {
+            if (!isHeldOut(event)) {
+                visitor.accept(event);
+            }
+        });
+    }
+
+    /** Shoppers with labels, i.e. who bought something new after their cutoff. */
+    Map<String, Set<String>> labels() {
+        return labels;
+    }
+
+    UserState stateAtCutoff(String userId) {
+        return states.getOrDefault(userId, UserState.empty(userId));
+    }
+
+    /** When the shopper's replayed state stood: their last event before the cutoff. */
+    Instant stateTime(String userId) {
+        return stateTimes.getOrDefault(userId, featuresTo);
+    }
+
+    Instant from() {
+        return from;
+    }
+
+    Instant to() {
+        return to;
+    }
+
+    /** The latest event that builds features: the aggregates' "now" during training. */
+    Instant featuresTo() {
+        return featuresTo;
+    }
+
+    long events() {
+        return events;
+    }
+
+    /** Mutable replay of one shopper's updates; {@link UserState#plus} copies and would be quadratic here. */
+    private static final class StateBuilder implements Consumer<InteractionUpdate> {
+        private final String userId;
+        private final Set<String> purchased = new HashSet<>();
+        private final Map<String, Double> items = new HashMap<>();
+        private final Map<String, Double> affinities = new HashMap<>();
+        private double affinityTotal;
+        private double priceLogSum;
+        private long priceCount;
+        private long last = Long.MIN_VALUE;
+
+        StateBuilder(String userId) {
+            this.userId = userId;
+        }
+
+        void apply(InteractionUpdate update, long time) {
+            accept(update);
+            last = Math.max(last, time);
+        }
+
+        @Override
+        public void accept(InteractionUpdate update) {
+            if (update.purchasedItemId() != null) {
+                purchased.add(update.purchasedItemId());
+            }
+            if (update.itemWeight() > 0) {
+                items.merge(update.itemId(), update.itemWeight(), Double::sum);
+            }
+            update.affinities().forEach((k, v) -> affinities.merge(k, v, Double::sum));
+            affinityTotal += update.affinityTotal();
+            priceLogSum += update.priceLog();
+            priceCount += update.priceCount();
+        }
+
+        UserState build() {
+            return new UserState(userId, purchased, items, affinities, affinityTotal, priceLogSum, priceCount);
+        }
+    }
+}

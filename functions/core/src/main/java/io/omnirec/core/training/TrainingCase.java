@@ -1,0 +1,11 @@
+package io.omnirec.core.training;
+
+import io.omnirec.core.candidates.CandidatePool;
+import io.omnirec.core.candidates.ShopperRequest;
+
+import java.util.List;
+import java.util.Set;
+
+/** One labelled shopper at their cutoff: request, candidate pool, feature vectors and what they went on to buy. */
+record TrainingCase(ShopperRequest request, CandidatePool pool, List<double[]> vectors, Set<String> labels) {
+}

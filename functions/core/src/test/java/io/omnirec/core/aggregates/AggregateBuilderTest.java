@@ -1,0 +1,128 @@
+package io.omnirec.core.aggregates;
+
+import io.omnirec.core.candidates.CandidateConfig;
+import io.omnirec.core.candidates.CandidateGenerator;
+import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.Customer;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.ranking.ActiveModel;
+import io.omnirec.core.ranking.RecommendationService;
+import io.omnirec.core.ranking.Recommendations;
+import io.omnirec.core.store.memory.InMemoryEventStore;
+import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.synthetic.SyntheticDataset;
+import io.omnirec.core.synthetic.SyntheticRetailGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The collaborative sources find the structure planted in the synthetic data. */
+class AggregateBuilderTest {
+    static final Instant NOW = Instant.parse("2026-08-01T00:00:00Z");
+    static SyntheticDataset data;
+    static InMemoryEventStore events;
+    static Map<String, Customer> customers;
+    static Aggregates aggregates;
+
+    @BeforeAll
+    static void build() {
+        data = new SyntheticRetailGenerator(new SyntheticRetailGenerator.Config(11, 1500, 300, 60,
+                Instant.parse("2026-06-01T00:00:00Z"), 10)).generate();
+        events = new InMemoryEventStore();
+        data.events().forEach(events::putIfAbsent);
+        customers = new HashMap<>();
+        data.customers().forEach(c -> customers.put(c.userId(), c));
+        aggregates = new AggregateBuilder(AggregateConfig.defaults()).build(events, data.items(), customers, NOW);
+    }
+
+    /** Share of items whose planted companion (chance: about 10 in 300) is among their first {@code k} neighbours in an index. */
+    static double companionsFound(String index, int k) {
+        int found = 0;
+        for (Map.Entry<String, String> pair : data.companions().entrySet()) {
+            String[] ids = aggregates.neighbours(index, pair.getKey()).ids();
+            if (Arrays.asList(ids).subList(0, Math.min(k, ids.length)).contains(pair.getValue())) {
+                found++;
+            }
+        }
+        return (double) found / data.companions().size();
+    }
+
+    @Test
+    void build_shouldPutPlantedCompanionsInTheTopTenNeighbours_whenTheyAreBoughtTogether() {
+        double cooccurrence = companionsFound(Aggregates.COOCCURRENCE, 10);
+        double ease = companionsFound(Aggregates.EASE, 10);
+        System.out.printf("planted companions in the top 10 neighbours: co-occurrence %.3f, EASE %.3f%n",
+                cooccurrence, ease);
+        assertTrue(cooccurrence > 0.4, "co-occurrence found " + cooccurrence);
+        assertTrue(ease > 0.4, "EASE found " + ease);
+    }
+
+    @Test
+    void recommend_shouldOfferTheCompanion_whenAShopperJustBoughtAnItem() {
+        InMemoryFeatureStore features = new InMemoryFeatureStore();
+        features.upsertItems(data.items());
+        Map<String, CatalogItem> catalog = new HashMap<>();
+        data.items().forEach(i -> catalog.put(i.itemId(), i));
+        RecommendationService service = new RecommendationService(features, () -> aggregates,
+                new CandidateGenerator(CandidateConfig.defaults()), () -> ActiveModel.none("no_model"),
+                () -> "r", Clock.fixed(NOW, ZoneOffset.UTC));
+        int found = 0;
+        int tried = 0;
+        for (Map.Entry<String, String> pair : data.companions().entrySet()) {
+            if (tried == 100) {
+                break;
+            }
+            String shopper = "probe-" + tried++;
+            features.apply(InteractionUpdate.of(new io.omnirec.core.domain.ShopperEvent("p" + shopper, shopper,
+                    pair.getKey(), io.omnirec.core.domain.EventType.PURCHASE, NOW, io.omnirec.core.domain.Channel.WEB,
+                    null, null, null), Optional.of(catalog.get(pair.getKey()))));
+            Recommendations result = service.recommend(shopper, 10);
+            if (result.items().stream().anyMatch(i -> i.itemId().equals(pair.getValue()))) {
+                found++;
+            }
+        }
+        assertTrue(found >= 40, "companion in the top 10 for " + found + " of 100 shoppers");
+    }
+
+    @Test
+    void build_shouldGiveEqualAggregates_whenRunTwiceOnTheSameData() {
+        Aggregates again = new AggregateBuilder(AggregateConfig.defaults()).build(events, data.items(), customers, NOW);
+        assertEquals(aggregates, again);
+        assertEquals(aggregates, AggregatesCodec.decode(AggregatesCodec.encode(aggregates)));
+    }
+
+    @Test
+    void build_shouldRankSegmentAndStoreLists_whenProfilesAndStoresAreKnown() {
+        Customer someone = data.customers().get(0);
+        assertTrue(aggregates.list(Aggregates.segmentKey(someone)).size() > 0);
+        assertTrue(aggregates.list(Aggregates.storeKey(someone.homeStoreId())).size() > 0);
+        RankedList popular = aggregates.list(Aggregates.POPULAR);
+        for (int i = 1; i < popular.size(); i++) {
+            assertTrue(popular.scores()[i - 1] >= popular.scores()[i]);
+        }
+    }
+
+    @Test
+    void build_shouldListANewItemAndGiveItContentNeighbours_whenItHasNoHistoryYet() {
+        CatalogItem template = data.items().get(0);
+        CatalogItem fresh = new CatalogItem("brand-new", template.title(), template.category(), template.brand(),
+                template.price(), template.consumable());
+        List<CatalogItem> catalog = new java.util.ArrayList<>(data.items());
+        catalog.add(fresh);
+        Aggregates withNew = new AggregateBuilder(AggregateConfig.defaults()).build(events, catalog, customers, NOW);
+        assertTrue(Arrays.asList(withNew.list(Aggregates.NEW).ids()).contains("brand-new"));
+        assertEquals(template.itemId(), withNew.neighbours(Aggregates.CONTENT, "brand-new").ids()[0]);
+        assertTrue(Arrays.asList(withNew.neighbours(Aggregates.CONTENT, template.itemId()).ids()).contains("brand-new"));
+    }
+}
