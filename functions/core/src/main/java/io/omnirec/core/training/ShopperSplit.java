@@ -35,6 +35,9 @@ final class ShopperSplit {
     private final double holdoutShare;
     private final long seed;
 
+    /** How long before a shopper's cutoff their events are dropped: about one shopping session. */
+    static final java.time.Duration QUARANTINE = java.time.Duration.ofHours(1);
+
     /** The cutoff marker of a shopper split at random rather than in time. */
     private static final long RANDOM_SPLIT = Long.MIN_VALUE;
 
@@ -107,11 +110,12 @@ final class ShopperSplit {
         ShopperSplit shape = new ShopperSplit(cutoffs, null, null, null, null, null, null, 0, holdoutShare, seed);
         history.forEach(event -> {
             long t = event.timestamp().getEpochSecond();
-            if (!shape.isHeldOut(event)) {
+            Side side = shape.side(event);
+            if (side == Side.FEATURES) {
                 builders.computeIfAbsent(event.userId(), StateBuilder::new)
                         .apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))), t);
                 featuresTo[0] = Math.max(featuresTo[0], t);
-            } else if (event.type() == EventType.PURCHASE) {
+            } else if (side == Side.LABELS && event.type() == EventType.PURCHASE) {
                 boughtAfter.computeIfAbsent(event.userId(), u -> new HashSet<>()).add(event.itemId());
             }
         });
@@ -125,7 +129,9 @@ final class ShopperSplit {
             UserState before = states.get(user);
             Set<String> fresh = new HashSet<>();
             for (String item : items) {
-                if ((before == null || !before.purchased().contains(item)) && catalog.containsKey(item)) {
+                CatalogItem known = catalog.get(item);
+                // what recommend may show: anything new, and consumables bought again
+                if (known != null && (known.consumable() || before == null || !before.purchased().contains(item))) {
                     fresh.add(item);
                 }
             }
@@ -140,32 +146,41 @@ final class ShopperSplit {
                 seed);
     }
 
+    /** Where an event goes. */
+    private enum Side { FEATURES, LABELS, DROPPED }
+
     /**
-     * Whether an event is on the label side: at or after its shopper's cutoff (time mode), or one of the randomly
-     * held-out purchases (random mode, decided by a seeded hash of the event id).
+     * Time mode: events at or after the shopper's cutoff are labels (their purchases), events in the
+     * {@link #QUARANTINE} before it are dropped, so that the views and carts of the session that led to a label
+     * purchase do not give it away. Random mode: a seeded hash of the event id holds out purchases.
      */
-    private boolean isHeldOut(ShopperEvent event) {
+    private Side side(ShopperEvent event) {
         Long cutoff = cutoffs.get(event.userId());
         if (cutoff == null) {
-            return false;
+            return Side.FEATURES;
         }
         if (cutoff == RANDOM_SPLIT) {
-            if (event.type() != EventType.PURCHASE) {
-                return false;
-            }
-            long h = seed * 0x9E3779B97F4A7C15L + event.eventId().hashCode();
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            return (h >>> 11) * 0x1.0p-53 < holdoutShare;
+            return isRandomlyHeldOut(event) ? Side.LABELS : Side.FEATURES;
         }
-        return event.timestamp().getEpochSecond() >= cutoff;
+        long t = event.timestamp().getEpochSecond();
+        return t >= cutoff ? Side.LABELS : t >= cutoff - QUARANTINE.getSeconds() ? Side.DROPPED : Side.FEATURES;
     }
 
-    /** The events that build features: every event not on the label side. */
+    private boolean isRandomlyHeldOut(ShopperEvent event) {
+        if (event.type() != EventType.PURCHASE) {
+            return false;
+        }
+        long h = seed * 0x9E3779B97F4A7C15L + event.eventId().hashCode();
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (h >>> 11) * 0x1.0p-53 < holdoutShare;
+    }
+
+    /** The events that build features. */
     EventHistory featureEvents(EventHistory history) {
         return visitor -> history.forEach(event -> {
-            if (!isHeldOut(event)) {
+            if (side(event) == Side.FEATURES) {
                 visitor.accept(event);
             }
         });
