@@ -63,13 +63,14 @@ final class BenchTrainCommand implements Callable<Integer> {
                     "bench-train", "--single", "--interactions", String.valueOf(size))
                     .redirectErrorStream(true).start();
             String result = null;
-            for (String line : new String(process.getInputStream().readAllBytes()).split("\n")) {
+            String output = new String(process.getInputStream().readAllBytes());
+            for (String line : output.split("\n")) {
                 if (line.startsWith("RESULT ")) {
                     result = line.substring(7);
                 }
             }
             if (process.waitFor() != 0 || result == null) {
-                System.out.println(size + " events: the run failed");
+                System.out.println(size + " events: the run failed:\n" + output.substring(Math.max(0, output.length() - 3000)));
                 return 1;
             }
             String[] f = result.split(" ");

@@ -64,6 +64,12 @@ final class MovieLensCommand implements Callable<Integer> {
     @Option(names = "--neighbours", defaultValue = "200")
     int neighbours;
 
+    @Option(names = "--rp3-alpha", defaultValue = "0.8")
+    double rp3Alpha;
+
+    @Option(names = "--rp3-beta", defaultValue = "0.3")
+    double rp3Beta;
+
     @Option(names = "--negatives", defaultValue = "20", description = "sampled negatives per positive")
     int negatives;
 
@@ -99,14 +105,12 @@ final class MovieLensCommand implements Callable<Integer> {
         long accepted = pipeline.ingest(train.stream().map(MovieLens.Rating::asPurchase).toList());
         long ingested = System.nanoTime();
 
-        AggregateConfig defaults = AggregateConfig.defaults();
         TrainingConfig base = TrainingConfig.defaults(seed);
+        AggregateConfig settings = base.aggregates().withNeighbours(neighbours)
+                .withEase(base.aggregates().easeMaxItems(), easeLambda).withRp3(rp3Alpha, rp3Beta);
         TrainingConfig config = new TrainingConfig(seed, labelSplit, base.holdoutShare(), base.validationShare(),
-                negatives, epochs, algorithm, base.fmFactors(), base.aggregates(), base.candidates())
-                .withAggregates(new AggregateConfig(neighbours, defaults.listSize(), defaults.maxHistory(),
-                        defaults.cooccurrenceWindowDays(), defaults.cooccurrenceHalfLifeDays(), defaults.similarity(),
-                        defaults.easeMaxItems(), easeLambda, defaults.heatHalfLifeDays(), defaults.trendHalfLifeDays(),
-                        defaults.newArrivalDays(), defaults.contentNeighbours()));
+                negatives, epochs, algorithm, base.fmFactors(), base.maxTrainingShoppers(),
+                base.maxValidationShoppers(), settings, base.candidates());
         TrainingOutcome outcome = pipeline.train(config);
         long trained = System.nanoTime();
         Aggregates aggregates = pipeline.buildAggregates(config.aggregates());
@@ -119,6 +123,8 @@ final class MovieLensCommand implements Callable<Integer> {
         baselines.put("co-occurrence (cosine)", "cooccurrence");
         baselines.put("EASE (lambda " + (int) config.aggregates().easeLambda() + ", top "
                 + config.aggregates().neighbours() + " neighbours)", "ease");
+        baselines.put("RP3beta (alpha " + config.aggregates().rp3Alpha() + ", beta " + config.aggregates().rp3Beta()
+                + ")", "rp3");
         Map<String, MetricsReport> reports = Evaluator.run(pipeline, config.candidates(),
                 MovieLens.byUser(held), catalog, baselines);
         long evaluated = System.nanoTime();

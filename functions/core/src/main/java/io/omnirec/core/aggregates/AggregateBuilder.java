@@ -164,7 +164,7 @@ public final class AggregateBuilder {
                     firstSeen[i] == Long.MAX_VALUE ? now : firstSeen[i]));
         }
         Map<String, Map<String, Neighbours>> neighbours = new HashMap<>();
-        neighbours.put(Aggregates.COOCCURRENCE, cooccurrence(items, histories, times, now));
+        neighbours.putAll(itemToItem(items, histories, times, now));
         neighbours.put(Aggregates.EASE, new EaseModel(config).neighbours(items, histories));
         neighbours.put(Aggregates.CONTENT, ContentSimilarity.neighbours(items, buyers, config.contentNeighbours()));
 
@@ -190,25 +190,37 @@ public final class AggregateBuilder {
         return Math.exp(-LN2 * ageDays / halfLifeDays);
     }
 
-    private Map<String, Neighbours> cooccurrence(List<CatalogItem> items, List<int[]> histories, List<long[]> times,
-                                                 long now) {
+    /**
+     * Two item-to-item indexes from one pass over the shoppers' histories: {@link Aggregates#COOCCURRENCE}, co-counts
+     * decayed by age and normalised by {@link AggregateConfig#similarity()}; and {@link Aggregates#RP3}, the
+     * RP3beta random walk (Paudel et al., 2016): {@code W[i][j] = sum over shoppers of both of deg(u)^-alpha, divided
+     * by deg(i)^alpha and deg(j)^beta}, which discounts heavy shoppers and popular targets.
+     */
+    private Map<String, Map<String, Neighbours>> itemToItem(List<CatalogItem> items, List<int[]> histories,
+                                                            List<long[]> times, long now) {
         int n = items.size();
         PairCounts pairs = new PairCounts(n);
+        PairCounts walks = new PairCounts(n);
         double[] occurrences = new double[n];
+        int[] degree = new int[n];
         long window = (long) (config.cooccurrenceWindowDays() * DAY);
         for (int u = 0; u < histories.size(); u++) {
             int[] history = histories.get(u);
             long[] when = times.get(u);
+            float walk = (float) Math.pow(history.length, -config.rp3Alpha());
             for (int a = 0; a < history.length; a++) {
                 double ageA = Math.max(0, now - when[a]) / DAY;
                 occurrences[history[a]] += decay(ageA, config.cooccurrenceHalfLifeDays());
+                degree[history[a]]++;
                 for (int b = a + 1; b < history.length && when[b] - when[a] <= window; b++) {
                     // the pair is as old as its older touch
                     pairs.add(history[a], history[b], (float) decay(ageA, config.cooccurrenceHalfLifeDays()));
+                    walks.add(history[a], history[b], walk);
                 }
             }
         }
-        Map<String, Neighbours> result = new HashMap<>();
+        Map<String, Neighbours> cooccurrence = new HashMap<>();
+        Map<String, Neighbours> rp3 = new HashMap<>();
         for (int i = 0; i < n; i++) {
             PairCounts.Row row = pairs.mergeRow(i);
             if (row.cols().length == 0) {
@@ -225,9 +237,16 @@ public final class AggregateBuilder {
                     default -> co / Math.sqrt(di * dj);
                 };
             }
-            result.put(items.get(i).itemId(), strongest(row.cols(), similarity, items, config.neighbours()));
+            cooccurrence.put(items.get(i).itemId(), strongest(row.cols(), similarity, items, config.neighbours()));
+            PairCounts.Row walkRow = walks.mergeRow(i);
+            double[] weight = new double[walkRow.cols().length];
+            for (int k = 0; k < weight.length; k++) {
+                weight[k] = walkRow.weights()[k] / Math.pow(degree[i], config.rp3Alpha())
+                        / Math.pow(degree[walkRow.cols()[k]], config.rp3Beta());
+            }
+            rp3.put(items.get(i).itemId(), strongest(walkRow.cols(), weight, items, config.neighbours()));
         }
-        return result;
+        return Map.of(Aggregates.COOCCURRENCE, cooccurrence, Aggregates.RP3, rp3);
     }
 
     /** The {@code limit} strongest positive entries, ties by item id. */

@@ -10,6 +10,8 @@ package io.omnirec.core.aggregates;
  * @param cooccurrenceWindowDays two items count as co-occurring when the shopper touched both within this window
  * @param cooccurrenceHalfLifeDays co-counts decay with the age of the pair
  * @param similarity            {@code cosine}, {@code jaccard} or {@code lift}: how co-counts are normalised
+ * @param rp3Alpha              RP3beta's exponent on shopper and item degrees of the walk
+ * @param rp3Beta               RP3beta's popularity penalty on the target item
  * @param easeMaxItems          EASE is solved over at most this many of the most-bought items (a dense solve)
  * @param easeLambda            EASE's L2 regularisation
  * @param heatHalfLifeDays      half-life of "sales heat"
@@ -18,18 +20,19 @@ package io.omnirec.core.aggregates;
  * @param contentNeighbours     content-similar neighbours kept per item
  */
 public record AggregateConfig(int neighbours, int listSize, int maxHistory, double cooccurrenceWindowDays,
-                              double cooccurrenceHalfLifeDays, String similarity, int easeMaxItems,
+                              double cooccurrenceHalfLifeDays, String similarity, double rp3Alpha, double rp3Beta,
+                              int easeMaxItems,
                               double easeLambda, double heatHalfLifeDays, double trendHalfLifeDays,
                               double newArrivalDays, int contentNeighbours) {
 
     public static AggregateConfig defaults() {
-        return new AggregateConfig(200, 200, 500, 3650, 3650, "cosine", 2500, 500, 30, 7, 30, 30);
+        return new AggregateConfig(200, 200, 500, 3650, 3650, "cosine", 0.8, 0.3, 2500, 500, 30, 7, 30, 30);
     }
 
     public AggregateConfig {
         if (neighbours < 1 || listSize < 1 || maxHistory < 2 || cooccurrenceWindowDays <= 0
                 || cooccurrenceHalfLifeDays <= 0 || easeMaxItems < 0 || easeLambda <= 0 || heatHalfLifeDays <= 0
-                || trendHalfLifeDays <= 0 || newArrivalDays < 0 || contentNeighbours < 0
+                || trendHalfLifeDays <= 0 || newArrivalDays < 0 || contentNeighbours < 0 || rp3Alpha < 0 || rp3Beta < 0
                 || !java.util.List.of("cosine", "jaccard", "lift").contains(similarity)) {
             throw new IllegalArgumentException("invalid aggregate config");
         }
@@ -37,12 +40,25 @@ public record AggregateConfig(int neighbours, int listSize, int maxHistory, doub
 
     public AggregateConfig withEase(int maxItems, double lambda) {
         return new AggregateConfig(neighbours, listSize, maxHistory, cooccurrenceWindowDays,
-                cooccurrenceHalfLifeDays, similarity, maxItems, lambda, heatHalfLifeDays, trendHalfLifeDays,
-                newArrivalDays, contentNeighbours);
+                cooccurrenceHalfLifeDays, similarity, rp3Alpha, rp3Beta, maxItems, lambda, heatHalfLifeDays,
+                trendHalfLifeDays, newArrivalDays, contentNeighbours);
     }
 
     public AggregateConfig withCooccurrence(String similarity, double windowDays, double halfLifeDays) {
-        return new AggregateConfig(neighbours, listSize, maxHistory, windowDays, halfLifeDays, similarity,
-                easeMaxItems, easeLambda, heatHalfLifeDays, trendHalfLifeDays, newArrivalDays, contentNeighbours);
+        return new AggregateConfig(neighbours, listSize, maxHistory, windowDays, halfLifeDays, similarity, rp3Alpha,
+                rp3Beta, easeMaxItems, easeLambda, heatHalfLifeDays, trendHalfLifeDays, newArrivalDays,
+                contentNeighbours);
+    }
+
+    public AggregateConfig withRp3(double alpha, double beta) {
+        return new AggregateConfig(neighbours, listSize, maxHistory, cooccurrenceWindowDays,
+                cooccurrenceHalfLifeDays, similarity, alpha, beta, easeMaxItems, easeLambda, heatHalfLifeDays,
+                trendHalfLifeDays, newArrivalDays, contentNeighbours);
+    }
+
+    public AggregateConfig withNeighbours(int count) {
+        return new AggregateConfig(count, listSize, maxHistory, cooccurrenceWindowDays, cooccurrenceHalfLifeDays,
+                similarity, rp3Alpha, rp3Beta, easeMaxItems, easeLambda, heatHalfLifeDays, trendHalfLifeDays,
+                newArrivalDays, contentNeighbours);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param version    id of this build (time and content hash), stable for the same input
  * @param builtAt    the "now" of the build: every decay is relative to it
  * @param items      the facts of every catalog item that can be recommended
- * @param neighbours neighbour indexes by name ({@link #COOCCURRENCE}, {@link #EASE}, {@link #CONTENT}), each
+ * @param neighbours neighbour indexes by name ({@link #COOCCURRENCE}, {@link #RP3}, {@link #EASE},
+ *                   {@link #CONTENT}), each
  *                   mapping an item to its neighbours
  * @param lists      ranked lists by name: {@link #POPULAR}, {@link #TRENDING}, {@link #NEW},
  *                   {@code segment:<key>} (see {@link #segmentKey}) and {@code store:<storeId>}
@@ -21,6 +22,7 @@ public record Aggregates(String version, Instant builtAt, Map<String, ItemFacts>
                          Map<String, Map<String, Neighbours>> neighbours, Map<String, RankedList> lists) {
     public static final String COOCCURRENCE = "cooccurrence";
     public static final String EASE = "ease";
+    public static final String RP3 = "rp3";
     public static final String CONTENT = "content";
     public static final String POPULAR = "popular";
     public static final String TRENDING = "trending";

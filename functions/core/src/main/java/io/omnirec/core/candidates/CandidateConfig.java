@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Which candidate sources run, in which order, and how many items each may propose. Names:
- * {@code cooccurrence}, {@code ease}, {@code content}, {@code popular}, {@code segment}, {@code store},
+ * {@code cooccurrence}, {@code ease}, {@code rp3}, {@code content}, {@code popular}, {@code segment}, {@code store},
  * {@code trending}, {@code new}.
  */
 public record CandidateConfig(Map<String, Integer> limits) {
@@ -23,6 +23,7 @@ public record CandidateConfig(Map<String, Integer> limits) {
         Map<String, Integer> limits = new LinkedHashMap<>();
         limits.put("cooccurrence", 200);
         limits.put("ease", 200);
+        limits.put("rp3", 200);
         limits.put("content", 50);
         limits.put("popular", 100);
         limits.put("segment", 50);

@@ -30,6 +30,7 @@ public final class CandidateGenerator {
         return switch (name) {
             case "cooccurrence" -> new NeighbourSource(name, Aggregates.COOCCURRENCE);
             case "ease" -> new NeighbourSource(name, Aggregates.EASE);
+            case "rp3" -> new NeighbourSource(name, Aggregates.RP3);
             case "content" -> new NeighbourSource(name, Aggregates.CONTENT);
             case "popular" -> ListSource.global(name, Aggregates.POPULAR);
             case "trending" -> ListSource.global(name, Aggregates.TRENDING);

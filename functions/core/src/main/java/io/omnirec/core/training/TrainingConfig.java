@@ -18,21 +18,25 @@ import io.omnirec.core.candidates.CandidateConfig;
  *                             candidates), {@code logistic} (pointwise), {@code fm} (pointwise factorization
  *                             machine) or {@code auto} (pairwise and fm, keep the better on the validation shoppers)
  * @param fmFactors            factor size of the factorization machine
+ * @param maxTrainingShoppers  at most this many labelled shoppers (a seeded sample) give training examples: bounds
+ *                             training time and memory whatever the history's size
+ * @param maxValidationShoppers at most this many labelled shoppers judge the model against the baselines
  * @param aggregates           how the aggregates are rebuilt at the cutoff
  * @param candidates           which candidate sources feed the ranker
  */
 public record TrainingConfig(long seed, String labelSplit, double holdoutShare, double validationShare, int negativesPerPositive,
-                             int epochs, String algorithm, int fmFactors, AggregateConfig aggregates,
-                             CandidateConfig candidates) {
+                             int epochs, String algorithm, int fmFactors, int maxTrainingShoppers,
+                             int maxValidationShoppers, AggregateConfig aggregates, CandidateConfig candidates) {
 
     public static TrainingConfig defaults(long seed) {
-        return new TrainingConfig(seed, "time", 0.2, 0.2, 20, 10, "auto", 8, AggregateConfig.defaults(),
+        return new TrainingConfig(seed, "time", 0.2, 0.2, 20, 10, "auto", 8, 4000, 1000, AggregateConfig.defaults(),
                 CandidateConfig.defaults());
     }
 
     public TrainingConfig {
         if (holdoutShare <= 0 || holdoutShare >= 1 || validationShare <= 0 || validationShare >= 1
-                || negativesPerPositive < 1 || epochs < 1 || fmFactors < 1
+                || negativesPerPositive < 1 || epochs < 1 || fmFactors < 1 || maxTrainingShoppers < 1
+                || maxValidationShoppers < 1
                 || !java.util.List.of("pairwise", "logistic", "fm", "auto").contains(algorithm)
                 || !java.util.List.of("time", "random").contains(labelSplit)) {
             throw new IllegalArgumentException("invalid training config");
@@ -40,17 +44,17 @@ public record TrainingConfig(long seed, String labelSplit, double holdoutShare, 
     }
 
     public TrainingConfig withAlgorithm(String name) {
-        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, name, fmFactors,
-                aggregates, candidates);
+        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, name,
+                fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates);
     }
 
     public TrainingConfig withLabelSplit(String split) {
         return new TrainingConfig(seed, split, holdoutShare, validationShare, negativesPerPositive, epochs, algorithm,
-                fmFactors, aggregates, candidates);
+                fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates);
     }
 
     public TrainingConfig withAggregates(AggregateConfig config) {
         return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, algorithm,
-                fmFactors, config, candidates);
+                fmFactors, maxTrainingShoppers, maxValidationShoppers, config, candidates);
     }
 }

@@ -18,17 +18,14 @@ import io.omnirec.core.ranking.TopK;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ModelStore;
-import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -94,16 +91,25 @@ public final class TrainingService {
                 .build(split.featureEvents(events), catalog.values(), customers, split.featuresTo()));
         CandidateGenerator generator = new CandidateGenerator(config.candidates());
         FeatureRegistry registry = FeatureRegistry.forSources(generator.sourceNames());
-        List<String> validationShoppers = labelled.subList(0, validationSize);
-        List<String> trainingShoppers = labelled.subList(validationSize, labelled.size());
+        List<String> validationShoppers = labelled.subList(0, Math.min(validationSize,
+                config.maxValidationShoppers()));
+        List<String> trainingShoppers = labelled.subList(validationSize, Math.min(labelled.size(),
+                validationSize + config.maxTrainingShoppers()));
+        List<String> algorithms = config.algorithm().equals("auto") ? List.of("pairwise", "fm")
+                : List.of(config.algorithm());
 
         long[] poolHits = new long[2];
-        List<TrainingCase> training = timed(timings, "candidates", () -> cases(trainingShoppers, split, customers, aggregates,
-                generator, registry, poolHits));
-        List<TrainingCase> validation = cases(validationShoppers, split, customers, aggregates, generator, registry, poolHits);
-        String[] names = registry.names().toArray(String[]::new);
-        long sampleSeed = config.seed() ^ 0x5DEECE66DL;
-        Map<String, MutableDataset<Label>> datasets = new LinkedHashMap<>();
+        // training shoppers are turned into examples one at a time, so their pools and vectors never pile up
+        TrainingExamples examples = new TrainingExamples(registry.names().toArray(String[]::new),
+                config.negativesPerPositive(), config.seed() ^ 0x5DEECE66DL, algorithms);
+        timed(timings, "candidates_and_examples", () -> {
+            trainingShoppers.forEach(shopper -> examples.add(trainingCase(shopper, split, customers, aggregates,
+                    generator, registry, poolHits)));
+            return examples;
+        });
+        List<TrainingCase> validation = new ArrayList<>();
+        validationShoppers.forEach(shopper -> validation.add(trainingCase(shopper, split, customers, aggregates,
+                generator, registry, poolHits)));
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, MetricsReport> reports = new LinkedHashMap<>();
@@ -115,12 +121,9 @@ public final class TrainingService {
         RankingModel model = null;
         MetricsReport modelReport = null;
         long trainStart = System.nanoTime();
-        long examples = 0;
-        for (String candidate : config.algorithm().equals("auto") ? List.of("pairwise", "fm")
-                : List.of(config.algorithm())) {
-            MutableDataset<Label> dataset = candidate.equals("pairwise")
-                    ? TrainingExamples.pairwise(training, names, config.negativesPerPositive(), sampleSeed)
-                    : TrainingExamples.pointwise(training, names, config.negativesPerPositive(), sampleSeed);
+        long exampleCount = 0;
+        for (String candidate : algorithms) {
+            MutableDataset<Label> dataset = examples.dataset(candidate);
             RankingModel trained = new RankingModel(trainer(candidate, config).train(dataset), registry.names());
             MetricsReport report = evaluate(trained, validation);
             metrics.put(candidate + "_ndcg@10", report.mean("ndcg"));
@@ -128,7 +131,7 @@ public final class TrainingService {
                 algorithm = candidate;
                 model = trained;
                 modelReport = report;
-                examples = dataset.size();
+                exampleCount = dataset.size();
             }
         }
         timings.put("train_and_validate", (System.nanoTime() - trainStart) / 1_000_000);
@@ -157,8 +160,8 @@ public final class TrainingService {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("events", split.events());
         counts.put("catalog_items", (long) catalog.size());
-        counts.put("training_examples", examples);
-        counts.put("training_shoppers", (long) training.size());
+        counts.put("training_examples", exampleCount);
+        counts.put("training_shoppers", (long) trainingShoppers.size());
         counts.put("validation_shoppers", (long) validation.size());
         ModelCard card = card(config, algorithm, registry, generator, model, split, counts, metrics, timings);
         ModelArtifact artifact = artifact(card, model);
@@ -174,22 +177,18 @@ public final class TrainingService {
         return result;
     }
 
-    private static List<TrainingCase> cases(List<String> shoppers, ShopperSplit split, Map<String, Customer> customers,
-                                    Aggregates aggregates, CandidateGenerator generator, FeatureRegistry registry,
-                                    long[] poolHits) {
-        List<TrainingCase> cases = new ArrayList<>(shoppers.size());
-        for (String shopper : shoppers) {
-            ShopperRequest request = new ShopperRequest(split.stateAtCutoff(shopper),
-                    Optional.ofNullable(customers.get(shopper)), null, split.featuresTo());
-            CandidatePool pool = generator.generate(request, aggregates);
-            Set<String> labels = split.labels().get(shopper);
-            for (Candidate c : pool.candidates()) {
-                poolHits[0] += labels.contains(c.itemId()) ? 1 : 0;
-            }
-            poolHits[1] += labels.size();
-            cases.add(new TrainingCase(request, pool, registry.vectors(request, pool, aggregates), labels));
+    private static TrainingCase trainingCase(String shopper, ShopperSplit split, Map<String, Customer> customers,
+                                             Aggregates aggregates, CandidateGenerator generator,
+                                             FeatureRegistry registry, long[] poolHits) {
+        ShopperRequest request = new ShopperRequest(split.stateAtCutoff(shopper),
+                Optional.ofNullable(customers.get(shopper)), null, split.featuresTo());
+        CandidatePool pool = generator.generate(request, aggregates);
+        Set<String> labels = split.labels().get(shopper);
+        for (Candidate c : pool.candidates()) {
+            poolHits[0] += labels.contains(c.itemId()) ? 1 : 0;
         }
-        return cases;
+        poolHits[1] += labels.size();
+        return new TrainingCase(request, pool, registry.vectors(request, pool, aggregates), labels);
     }
 
     private static Trainer<Label> trainer(String algorithm, TrainingConfig config) {
@@ -244,6 +243,8 @@ public final class TrainingService {
         hyperparameters.put("label_split", config.labelSplit());
         hyperparameters.put("holdout_share", String.valueOf(config.holdoutShare()));
         hyperparameters.put("validation_share", String.valueOf(config.validationShare()));
+        hyperparameters.put("max_training_shoppers", String.valueOf(config.maxTrainingShoppers()));
+        hyperparameters.put("max_validation_shoppers", String.valueOf(config.maxValidationShoppers()));
         hyperparameters.put("negatives_per_positive", String.valueOf(config.negativesPerPositive()));
         hyperparameters.put("aggregates", config.aggregates().toString());
         hyperparameters.put("candidates", config.candidates().limits().toString());

@@ -49,6 +49,7 @@ class TrainingServiceTest {
             assertNotNull(card.metrics().get(source + "_ndcg@10"), source);
         }
         assertTrue(card.counts().get("validation_shoppers") >= 100);
+        assertTrue(card.metrics().get("rp3_ndcg@10") > popularity, "the RP3beta source finds the planted structure");
         if (outcome.status().equals("promoted")) {
             assertTrue(model >= best);
             assertEquals(card.version(), models.champion().orElseThrow());
@@ -90,7 +91,7 @@ class TrainingServiceTest {
         models.promote(champion);
         TrainingConfig weak = TrainingConfig.defaults(42).withAlgorithm("logistic");
         TrainingOutcome second = service(models).trainAndPromote(new TrainingConfig(42, "time", 0.2, 0.2, 1, 1,
-                "logistic", 8, weak.aggregates(), weak.candidates()));
+                "logistic", 8, 100, 2000, weak.aggregates(), weak.candidates()));
         double challenger = second.card().metrics().get("ndcg@10");
         double incumbent = second.card().metrics().get("champion_ndcg@10");
         if (second.status().equals("promoted")) {
