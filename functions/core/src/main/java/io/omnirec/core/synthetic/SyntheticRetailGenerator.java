@@ -77,7 +77,12 @@ public final class SyntheticRetailGenerator {
         for (int t = 0; t < seasonPhase.length; t++) {
             seasonPhase[t] = random.nextDouble() * 2 * Math.PI;
         }
-        World world = new World(tops, items, itemPopularity, companion, launchDay, storeBrand, seasonPhase);
+        Map<String, List<Integer>> byCategory = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            byCategory.computeIfAbsent(items.get(i).category(), c -> new ArrayList<>()).add(i);
+        }
+        World world = new World(tops, items, itemPopularity, companion, launchDay, storeBrand, seasonPhase,
+                byCategory);
         List<Customer> customers = customers();
         Map<String, double[]> segmentTaste = new HashMap<>();
         List<ShopperEvent> events = new ArrayList<>();
@@ -105,7 +110,7 @@ public final class SyntheticRetailGenerator {
     /** The catalog-side facts every session draws from. */
     private record World(List<String> tops, List<CatalogItem> items, double[] popularity,
                          Map<String, Integer> companion, double[] launchDay, Map<String, String> storeBrand,
-                         double[] seasonPhase) {
+                         double[] seasonPhase, Map<String, List<Integer>> byCategory) {
     }
 
     private static final double SEASON_DAYS = 90;
@@ -131,8 +136,8 @@ public final class SyntheticRetailGenerator {
                 : TAXONOMY.get(top).get(random.nextInt(TAXONOMY.get(top).size()));
         String category = top + "/" + sub;
         List<Integer> inCategory = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).category().equals(category) && world.launchDay()[i] <= day) {
+        for (int i : world.byCategory().getOrDefault(category, List.of())) {
+            if (world.launchDay()[i] <= day) {
                 inCategory.add(i);
             }
         }
@@ -287,14 +292,19 @@ public final class SyntheticRetailGenerator {
 
     private Map<String, Integer> companions(List<CatalogItem> items) {
         Map<String, Integer> companion = new HashMap<>();
+        Map<String, List<Integer>> relatedByLeaf = new HashMap<>();
         for (CatalogItem item : items) {
-            List<Integer> related = new ArrayList<>();
-            for (int j = 0; j < items.size(); j++) {
-                CatalogItem other = items.get(j);
-                if (other.topCategory().equals(item.topCategory()) && !other.category().equals(item.category())) {
-                    related.add(j);
+            // items of the same top category in another leaf, in catalog order; computed once per leaf
+            List<Integer> related = relatedByLeaf.computeIfAbsent(item.category(), leaf -> {
+                List<Integer> found = new ArrayList<>();
+                for (int j = 0; j < items.size(); j++) {
+                    CatalogItem other = items.get(j);
+                    if (other.topCategory().equals(item.topCategory()) && !other.category().equals(leaf)) {
+                        found.add(j);
+                    }
                 }
-            }
+                return found;
+            });
             if (!related.isEmpty()) {
                 companion.put(item.itemId(), related.get(random.nextInt(related.size())));
             }
