@@ -1,18 +1,13 @@
 package io.omnirec.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.training.ModelArtifact;
 import io.omnirec.core.training.ModelCard;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -25,16 +20,17 @@ public final class S3ModelStore implements ModelStore {
     static final String CARD_FILE = "card.json";
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+\\.[a-z0-9]+");
     static final String CHAMPION_FILE = "champion.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    private final S3Objects objects;
 
     public S3ModelStore(S3Client s3, String bucket, String prefix) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
+        this.objects = new S3Objects(s3, bucket);
     }
 
     @Override
@@ -92,14 +88,11 @@ public final class S3ModelStore implements ModelStore {
 
     @Override
     public Optional<String> champion() {
-        return get(prefix + CHAMPION_FILE).map(bytes -> {
-            try {
-                JsonNode pointer = JSON.readTree(bytes);
-                return pointer.required("version").asText();
-            } catch (IOException | IllegalArgumentException e) {
-                throw new io.omnirec.core.training.CorruptModelException("champion pointer is not valid JSON", e);
-            }
-        });
+        try {
+            return objects.pointer(prefix + CHAMPION_FILE);
+        } catch (IllegalArgumentException e) {
+            throw new io.omnirec.core.training.CorruptModelException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -107,9 +100,7 @@ public final class S3ModelStore implements ModelStore {
         if (!Identifiers.isValid(version) || get(key(version, CARD_FILE)).isEmpty()) {
             throw new IllegalArgumentException("no model version " + version);
         }
-        byte[] pointer = JSON.createObjectNode().put("version", version).toString().getBytes(StandardCharsets.UTF_8);
-        s3.putObject(b -> b.bucket(bucket).key(prefix + CHAMPION_FILE).contentType("application/json"),
-                RequestBody.fromBytes(pointer));
+        objects.movePointer(prefix + CHAMPION_FILE, version);
     }
 
     private String key(String version, String file) {
@@ -117,10 +108,6 @@ public final class S3ModelStore implements ModelStore {
     }
 
     private Optional<byte[]> get(String key) {
-        try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
+        return objects.get(key);
     }
 }

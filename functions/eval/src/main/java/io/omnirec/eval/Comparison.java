@@ -16,8 +16,12 @@ import java.util.Map;
 final class Comparison {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One row of the table. {@code measured} is false for rows copied from a publication. */
-    record Row(String system, boolean measured, int shoppers, Map<String, Double> metrics) {
+    /**
+     * One row of the table.
+     *
+     * @param source {@code measured} in this run, or where the figures were copied from
+     */
+    record Row(String system, String source, int shoppers, Map<String, Double> metrics) {
     }
 
     private final String title;
@@ -38,16 +42,17 @@ final class Comparison {
         metrics.put("ndcg_ci95", report.halfWidth("ndcg"));
         metrics.put("coverage", report.coverage(catalogSize));
         metrics.put("diversity", report.diversity());
-        rows.add(new Row(system, true, report.shoppers(), metrics));
+        rows.add(new Row(system, "measured", report.shoppers(), metrics));
     }
 
-    void published(String system, double ndcg, double precision, double recall, double map) {
+    /** A row copied from elsewhere; {@code source} is printed after the name, e.g. {@code published}. */
+    void copied(String system, String source, double ndcg, double precision, double recall, double map) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("precision", precision);
         metrics.put("recall", recall);
         metrics.put("map", map);
         metrics.put("ndcg", ndcg);
-        rows.add(new Row(system, false, 0, metrics));
+        rows.add(new Row(system, source, 0, metrics));
     }
 
     void fact(String name, Object value) {
@@ -68,7 +73,8 @@ final class Comparison {
                 + "-".repeat(11) + "|");
         for (Row row : rows) {
             out.printf("| %-34s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    row.system() + (row.measured() ? "" : " (published)"), cell(row, "precision", 7),
+                    row.system() + (row.source().equals("measured") ? "" : " (" + row.source() + ")"),
+                    cell(row, "precision", 7),
                     cell(row, "recall", 7), cell(row, "f1", 7), cell(row, "map", 7), cell(row, "ndcg", 7),
                     cell(row, "hit_rate", 7), cell(row, "mrr", 7), cell(row, "coverage", 8),
                     cell(row, "diversity", 9));

@@ -127,6 +127,7 @@ final class SyntheticCommand implements Callable<Integer> {
             comparison.fact("model", outcome.status() + ": " + outcome.reason());
             if (outcome.card() != null) {
                 comparison.fact("model algorithm", outcome.card().algorithm());
+            comparison.fact("model counts", outcome.card().counts());
             }
             comparison.fact("seconds: ingest / train / evaluate", String.format("%.1f / %.1f / %.1f",
                     (ingested - start) / 1e9, (trained - ingested) / 1e9, (evaluated - trained) / 1e9));

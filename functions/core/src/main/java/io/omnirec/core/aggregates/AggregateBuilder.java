@@ -163,7 +163,7 @@ public final class AggregateBuilder {
             facts.put(items.get(i).itemId(), new ItemFacts(items.get(i), buyers[i], heat[i], recentHeat[i],
                     firstSeen[i] == Long.MAX_VALUE ? now : firstSeen[i]));
         }
-        Map<String, Map<String, Neighbours>> neighbours = new HashMap<>();
+        Map<String, Map<String, RankedList>> neighbours = new HashMap<>();
         neighbours.putAll(itemToItem(items, histories, times, now));
         neighbours.put(Aggregates.EASE, new EaseModel(config).neighbours(items, histories));
         neighbours.put(Aggregates.CONTENT, ContentSimilarity.neighbours(items, buyers, config.contentNeighbours()));
@@ -196,7 +196,7 @@ public final class AggregateBuilder {
      * RP3beta random walk (Paudel et al., 2016): {@code W[i][j] = sum over shoppers of both of deg(u)^-alpha, divided
      * by deg(i)^alpha and deg(j)^beta}, which discounts heavy shoppers and popular targets.
      */
-    private Map<String, Map<String, Neighbours>> itemToItem(List<CatalogItem> items, List<int[]> histories,
+    private Map<String, Map<String, RankedList>> itemToItem(List<CatalogItem> items, List<int[]> histories,
                                                             List<long[]> times, long now) {
         int n = items.size();
         PairCounts pairs = new PairCounts(n);
@@ -219,8 +219,8 @@ public final class AggregateBuilder {
                 }
             }
         }
-        Map<String, Neighbours> cooccurrence = new HashMap<>();
-        Map<String, Neighbours> rp3 = new HashMap<>();
+        Map<String, RankedList> cooccurrence = new HashMap<>();
+        Map<String, RankedList> rp3 = new HashMap<>();
         for (int i = 0; i < n; i++) {
             PairCounts.Row row = pairs.mergeRow(i);
             if (row.cols().length == 0) {
@@ -250,7 +250,7 @@ public final class AggregateBuilder {
     }
 
     /** The {@code limit} strongest positive entries, ties by item id. */
-    static Neighbours strongest(int[] cols, double[] scores, List<CatalogItem> items, int limit) {
+    static RankedList strongest(int[] cols, double[] scores, List<CatalogItem> items, int limit) {
         List<Integer> order = new ArrayList<>(cols.length);
         for (int k = 0; k < cols.length; k++) {
             if (scores[k] > 0) {
@@ -265,7 +265,7 @@ public final class AggregateBuilder {
             ids[r] = items.get(cols[order.get(r)]).itemId();
             weights[r] = (float) scores[order.get(r)];
         }
-        return new Neighbours(ids, weights);
+        return new RankedList(ids, weights);
     }
 
     private RankedList top(int n, java.util.function.IntToDoubleFunction score, List<CatalogItem> items) {
@@ -275,8 +275,7 @@ public final class AggregateBuilder {
             cols[i] = i;
             scores[i] = score.applyAsDouble(i);
         }
-        Neighbours best = strongest(cols, scores, items, config.listSize());
-        return new RankedList(best.ids(), best.weights());
+        return strongest(cols, scores, items, config.listSize());
     }
 
     private static String digest(String text) {

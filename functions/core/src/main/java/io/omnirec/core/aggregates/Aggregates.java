@@ -19,7 +19,7 @@ import java.util.Optional;
  *                   {@code segment:<key>} (see {@link #segmentKey}) and {@code store:<storeId>}
  */
 public record Aggregates(String version, Instant builtAt, Map<String, ItemFacts> items,
-                         Map<String, Map<String, Neighbours>> neighbours, Map<String, RankedList> lists) {
+                         Map<String, Map<String, RankedList>> neighbours, Map<String, RankedList> lists) {
     public static final String COOCCURRENCE = "cooccurrence";
     public static final String EASE = "ease";
     public static final String RP3 = "rp3";
@@ -43,10 +43,10 @@ public record Aggregates(String version, Instant builtAt, Map<String, ItemFacts>
     }
 
     /** The neighbours of {@code itemId} in the named index; none when either is unknown. */
-    public Neighbours neighbours(String index, String itemId) {
-        Map<String, Neighbours> byItem = neighbours.get(index);
-        Neighbours found = byItem == null ? null : byItem.get(itemId);
-        return found == null ? Neighbours.NONE : found;
+    public RankedList neighbours(String index, String itemId) {
+        Map<String, RankedList> byItem = neighbours.get(index);
+        RankedList found = byItem == null ? null : byItem.get(itemId);
+        return found == null ? RankedList.EMPTY : found;
     }
 
     public RankedList list(String name) {

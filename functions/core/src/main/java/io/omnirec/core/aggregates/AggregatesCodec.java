@@ -22,7 +22,7 @@ public final class AggregatesCodec {
     }
 
     record Stored(int schema, String version, long builtAtMillis, Map<String, ItemFacts> items,
-                  Map<String, Map<String, Neighbours>> neighbours, Map<String, RankedList> lists) {
+                  Map<String, Map<String, RankedList>> neighbours, Map<String, RankedList> lists) {
     }
 
     public static byte[] encode(Aggregates aggregates) {

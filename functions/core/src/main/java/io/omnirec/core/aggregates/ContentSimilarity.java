@@ -22,7 +22,7 @@ final class ContentSimilarity {
     private ContentSimilarity() {
     }
 
-    static Map<String, Neighbours> neighbours(List<CatalogItem> items, int[] buyers, int limit) {
+    static Map<String, RankedList> neighbours(List<CatalogItem> items, int[] buyers, int limit) {
         if (limit == 0) {
             return Map.of();
         }
@@ -39,7 +39,7 @@ final class ContentSimilarity {
         byLeaf.forEach((k, v) -> leafRefs.put(k, v.stream().sorted(mostBought).limit(REFERENCES).toList()));
         Map<String, List<Integer>> topRefs = new HashMap<>();
         byTop.forEach((k, v) -> topRefs.put(k, v.stream().sorted(mostBought).limit(REFERENCES).toList()));
-        Map<String, Neighbours> result = new HashMap<>();
+        Map<String, RankedList> result = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             CatalogItem item = items.get(i);
             Set<Integer> refs = new java.util.LinkedHashSet<>(leafRefs.get(item.category()));
@@ -54,7 +54,7 @@ final class ContentSimilarity {
                         + 1e-3 * Math.log1p(buyers[j]);
                 c++;
             }
-            Neighbours found = AggregateBuilder.strongest(cols, scores, items, limit);
+            RankedList found = AggregateBuilder.strongest(cols, scores, items, limit);
             if (found.size() > 0) {
                 result.put(item.itemId(), found);
             }

@@ -24,7 +24,7 @@ final class EaseModel {
         this.config = config;
     }
 
-    Map<String, Neighbours> neighbours(List<CatalogItem> items, List<int[]> histories) {
+    Map<String, RankedList> neighbours(List<CatalogItem> items, List<int[]> histories) {
         int[] shoppers = new int[items.size()];
         for (int[] history : histories) {
             for (int item : history) {
@@ -75,7 +75,7 @@ final class EaseModel {
             throw new IllegalStateException("the EASE Gram matrix is not positive definite");
         }
         double[] pd = p.data;
-        Map<String, Neighbours> result = new HashMap<>();
+        Map<String, RankedList> result = new HashMap<>();
         int[] cols = new int[m - 1];
         double[] weights = new double[m - 1];
         List<CatalogItem> ordered = new ArrayList<>(m);

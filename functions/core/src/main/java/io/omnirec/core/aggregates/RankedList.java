@@ -2,7 +2,10 @@ package io.omnirec.core.aggregates;
 
 import java.util.Arrays;
 
-/** Items ranked best first with their scores (popularity, heat, trend...). */
+/**
+ * Items ranked best first with their scores: a popularity, heat or trend list, or the neighbours of one item with
+ * their weights.
+ */
 public record RankedList(String[] ids, float[] scores) {
     public static final RankedList EMPTY = new RankedList(new String[0], new float[0]);
 

@@ -1,7 +1,7 @@
 package io.omnirec.core.candidates;
 
 import io.omnirec.core.aggregates.Aggregates;
-import io.omnirec.core.aggregates.Neighbours;
+import io.omnirec.core.aggregates.RankedList;
 import io.omnirec.core.domain.EventType;
 
 import java.util.HashMap;
@@ -35,9 +35,9 @@ public final class NeighbourSource implements CandidateSource {
         // in id order, so that the sums (and the scores' last bits) never depend on map iteration order
         for (Map.Entry<String, Double> touched : new TreeMap<>(request.state().items()).entrySet()) {
             double weight = historyWeight(touched.getValue());
-            Neighbours neighbours = aggregates.neighbours(index, touched.getKey());
+            RankedList neighbours = aggregates.neighbours(index, touched.getKey());
             for (int k = 0; k < neighbours.size(); k++) {
-                scores.merge(neighbours.ids()[k], weight * neighbours.weights()[k], Double::sum);
+                scores.merge(neighbours.ids()[k], weight * neighbours.scores()[k], Double::sum);
             }
         }
         return Ranking.best(scores, limit);

@@ -2,7 +2,7 @@ package io.omnirec.core.store;
 
 import io.omnirec.core.aggregates.Aggregates;
 import io.omnirec.core.aggregates.ItemFacts;
-import io.omnirec.core.aggregates.Neighbours;
+import io.omnirec.core.aggregates.RankedList;
 import io.omnirec.core.aggregates.RankedList;
 import io.omnirec.core.domain.CatalogItem;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ public abstract class AggregateStoreContract {
         return new Aggregates(version, Instant.parse("2026-11-01T10:00:00Z"),
                 Map.of("milk-1", new ItemFacts(milk, 3, 2.5, 1.25, 1_700_000_000L),
                         "bread-1", new ItemFacts(bread, 1, 0.5, 0.0, 1_700_000_100L)),
-                Map.of(Aggregates.COOCCURRENCE, Map.of("milk-1", new Neighbours(new String[] {"bread-1"},
+                Map.of(Aggregates.COOCCURRENCE, Map.of("milk-1", new RankedList(new String[] {"bread-1"},
                         new float[] {0.75f}))),
                 Map.of(Aggregates.POPULAR, new RankedList(new String[] {"milk-1", "bread-1"}, new float[] {3, 1}),
                         Aggregates.storeKey("store-01"), new RankedList(new String[] {"bread-1"}, new float[] {1})));
