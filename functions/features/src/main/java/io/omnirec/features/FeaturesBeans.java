@@ -2,19 +2,30 @@ package io.omnirec.features;
 
 import io.omnirec.aws.S3Imports;
 import io.omnirec.core.imports.ImportService;
+import io.omnirec.core.imports.InteractionImport;
+import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Wires the core's import service to the feature store and S3. */
+import java.time.Clock;
+
+/**
+ * Wires the core's import service to the stores and S3. Interaction history goes through the ingest service with
+ * the historical validator, so every row is validated, stored once and applied like a live event.
+ */
 @ApplicationScoped
 public class FeaturesBeans {
 
     @Produces
     @Singleton
-    S3Imports imports(S3Client s3, FeatureStore features) {
-        return new S3Imports(s3, new ImportService(features));
+    S3Imports imports(S3Client s3, FeatureStore features, EventStore events, Clock clock) {
+        InteractionImport history = new InteractionImport(new IngestService(events, features,
+                EventValidator.historical(clock)));
+        return new S3Imports(s3, new ImportService(features, history));
     }
 }

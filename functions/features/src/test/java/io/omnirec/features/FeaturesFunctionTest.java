@@ -64,6 +64,36 @@ class FeaturesFunctionTest {
     }
 
     @Test
+    void importInteractions_shouldStoreHistoryOnceAndRebuildTheAggregates_whenAPosExportIsUploadedTwice() {
+        DynamoFeatureStore features = LocalAwsTestResource.features();
+        features.upsertItems(List.of(
+                new io.omnirec.core.domain.CatalogItem("h1", "Coffee", "Grocery/Beverages", "Bean", 7.5, true),
+                new io.omnirec.core.domain.CatalogItem("h2", "Mug", "Home/Kitchen", "Clay", 12, false)));
+        String key = "imports/interactions/pos export 2026-11-29.csv";
+        upload(key, "user_id,item_id,timestamp,type,store_id,channel\n"
+                + "old-1,h1,1998-04-22T10:00:00Z,purchase,store-02,store\n"
+                + "old-1,h2,2026-11-02T10:00:00Z,purchase,,web\n"
+                + "old-2,h1,2026-11-03T10:00:00Z,purchase,store-02,store\n"
+                + "old-2,h2,2026-11-03T10:00:00Z,teleport,,web\n");
+        for (int delivery = 0; delivery < 2; delivery++) {
+            given().contentType(ContentType.JSON).body(event("s3-put-interactions.json"))
+                    .when().post()
+                    .then().statusCode(200)
+                    .body("files[0].key", equalTo(key))
+                    .body("files[0].status", equalTo("imported"))
+                    .body("files[0].rows", equalTo(4))
+                    .body("files[0].imported", equalTo(delivery == 0 ? 3 : 0))
+                    .body("files[0].rejected", equalTo(1));
+        }
+        assertEquals(java.util.Map.of("h1", 5.0, "h2", 5.0), features.loadShopperContext("old-1").state().items(),
+                "each row counted once although the file came twice; a 1998 purchase is history, not an error");
+        String rejections = s3().getObjectAsBytes(b -> b.bucket(LocalAwsTestResource.resources.importsBucket())
+                .key(key + ".rejected.csv")).asUtf8String();
+        assertTrue(rejections.contains("5,invalid_type"), rejections);
+        assertTrue(LocalAwsTestResource.aggregates().latest().orElseThrow().item("h1").orElseThrow().buyers() >= 2);
+    }
+
+    @Test
     void importObject_shouldFailClearlyAndImportNothing_whenTheKeyIsHostile() {
         given().contentType(ContentType.JSON).body(event("s3-put-malformed.json"))
                 .when().post()

@@ -5,20 +5,25 @@ import io.omnirec.core.domain.InvalidInputException;
 import java.util.Optional;
 
 /**
- * What an uploaded object is, by its key: {@code imports/catalog/*.csv} or {@code imports/customers/*.csv}. The
+ * What an uploaded object is, by its key: {@code imports/catalog/*.csv}, {@code imports/customers/*.csv}, or history
+ * as {@code imports/interactions/*.csv} or {@code imports/interactions/*.jsonl} (see {@link InteractionImport}). The
  * rejection reports this import writes ({@code *.rejected.csv}) are not imports.
  */
 public enum ImportKind {
-    CATALOG("imports/catalog/"),
-    CUSTOMERS("imports/customers/");
+    CATALOG("imports/catalog/", ".csv"),
+    CUSTOMERS("imports/customers/", ".csv"),
+    INTERACTIONS("imports/interactions/", ".csv"),
+    INTERACTION_EVENTS("imports/interactions/", ".jsonl");
 
     public static final String REJECTED_SUFFIX = ".rejected.csv";
     static final int MAX_KEY_LENGTH = 1024;
 
     private final String prefix;
+    private final String suffix;
 
-    ImportKind(String prefix) {
+    ImportKind(String prefix, String suffix) {
         this.prefix = prefix;
+        this.suffix = suffix;
     }
 
     public String prefix() {
@@ -38,12 +43,13 @@ public enum ImportKind {
             return Optional.empty();
         }
         for (ImportKind kind : values()) {
-            if (key.startsWith(kind.prefix) && key.endsWith(".csv") && key.length() > kind.prefix.length() + 4) {
+            if (key.startsWith(kind.prefix) && key.endsWith(kind.suffix)
+                    && key.length() > kind.prefix.length() + kind.suffix.length()) {
                 return Optional.of(kind);
             }
         }
         throw new InvalidInputException("unknown_import", "no import is defined for key " + key
-                + "; expected imports/catalog/*.csv or imports/customers/*.csv");
+                + "; expected imports/catalog/*.csv, imports/customers/*.csv or imports/interactions/*.csv|*.jsonl");
     }
 
     /** Where the rejected rows of {@code key} are written: next to it. */

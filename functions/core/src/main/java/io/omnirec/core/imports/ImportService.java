@@ -24,16 +24,38 @@ public final class ImportService {
     static final int BATCH = 25;
 
     private final FeatureStore features;
+    private final InteractionImport interactions;
 
+    /** Catalog and customer imports only. */
     public ImportService(FeatureStore features) {
+        this(features, null);
+    }
+
+    /** Catalog, customer and interaction-history imports. */
+    public ImportService(FeatureStore features, InteractionImport interactions) {
         this.features = features;
+        this.interactions = interactions;
     }
 
     public ImportReport importFile(ImportKind kind, InputStream content) {
         return switch (kind) {
             case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
             case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
+            case INTERACTIONS -> history(kind, requireInteractions().importCsv(content));
+            case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content));
         };
+    }
+
+    private InteractionImport requireInteractions() {
+        if (interactions == null) {
+            throw new InvalidInputException("unsupported_import", "this import does not take interaction history");
+        }
+        return interactions;
+    }
+
+    /** An interaction import as a report: rows stored once before (duplicates) are neither imported nor rejected. */
+    private static ImportReport history(ImportKind kind, InteractionImport.Report report) {
+        return new ImportReport(kind, report.rows(), report.accepted(), report.rejected(), report.rejectionsCsv());
     }
 
     private <T> ImportReport run(ImportKind kind, InputStream content, RowMapper<T> mapper,

@@ -20,10 +20,12 @@ public final class RankingModel {
 
     private final Model<Label> model;
     private final String[] featureNames;
+    private final java.util.Optional<CompiledScorer> compiled;
 
     public RankingModel(Model<Label> model, List<String> featureNames) {
         this.model = model;
         this.featureNames = featureNames.toArray(String[]::new);
+        this.compiled = CompiledScorer.of(model, featureNames);
     }
 
     public Model<Label> tribuoModel() {
@@ -64,8 +66,20 @@ public final class RankingModel {
         return new ArrayExample<>(label, featureNames, row);
     }
 
-    /** P(buy) for each feature row. */
+    /** P(buy) for each feature row; the compiled parameters when the model type allows, else Tribuo. */
     public double[] score(List<double[]> rows) {
+        if (compiled.isPresent()) {
+            double[] scores = new double[rows.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = compiled.get().score(rows.get(i));
+            }
+            return scores;
+        }
+        return tribuoScore(rows);
+    }
+
+    /** P(buy) for each feature row through Tribuo's own prediction path. */
+    double[] tribuoScore(List<double[]> rows) {
         List<Example<Label>> examples = new ArrayList<>(rows.size());
         for (double[] row : rows) {
             examples.add(example(LabelFactory.UNKNOWN_LABEL, row));

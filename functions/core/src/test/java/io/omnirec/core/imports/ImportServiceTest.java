@@ -91,7 +91,13 @@ class ImportServiceTest {
     void ofKey_shouldRouteImportsAndIgnoreReports_whenKeysVary() {
         assertEquals(Optional.of(ImportKind.CATALOG), ImportKind.ofKey("imports/catalog/2026 11 29.csv"));
         assertEquals(Optional.of(ImportKind.CUSTOMERS), ImportKind.ofKey("imports/customers/a.csv"));
+        assertEquals(Optional.of(ImportKind.INTERACTIONS), ImportKind.ofKey("imports/interactions/pos.csv"));
+        assertEquals(Optional.of(ImportKind.INTERACTION_EVENTS), ImportKind.ofKey("imports/interactions/web.jsonl"));
         assertEquals(Optional.empty(), ImportKind.ofKey("imports/catalog/a.csv.rejected.csv"));
+        assertEquals("unknown_import", assertThrows(InvalidInputException.class,
+                () -> ImportKind.ofKey("imports/catalog/a.jsonl")).code());
+        assertEquals("unsupported_import", assertThrows(InvalidInputException.class,
+                () -> service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(new byte[0]))).code());
         assertEquals("unknown_import", assertThrows(InvalidInputException.class,
                 () -> ImportKind.ofKey("imports/orders/a.csv")).code());
         assertEquals("invalid_key", assertThrows(InvalidInputException.class,
