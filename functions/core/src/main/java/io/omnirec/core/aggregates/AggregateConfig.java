@@ -44,12 +44,6 @@ public record AggregateConfig(int neighbours, int listSize, int maxHistory, doub
                 trendHalfLifeDays, newArrivalDays, contentNeighbours);
     }
 
-    public AggregateConfig withCooccurrence(String similarity, double windowDays, double halfLifeDays) {
-        return new AggregateConfig(neighbours, listSize, maxHistory, windowDays, halfLifeDays, similarity, rp3Alpha,
-                rp3Beta, easeMaxItems, easeLambda, heatHalfLifeDays, trendHalfLifeDays, newArrivalDays,
-                contentNeighbours);
-    }
-
     public AggregateConfig withRp3(double alpha, double beta) {
         return new AggregateConfig(neighbours, listSize, maxHistory, cooccurrenceWindowDays,
                 cooccurrenceHalfLifeDays, similarity, alpha, beta, easeMaxItems, easeLambda, heatHalfLifeDays,

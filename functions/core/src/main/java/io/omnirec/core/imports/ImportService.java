@@ -3,12 +3,7 @@ package io.omnirec.core.imports;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.store.FeatureStore;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,62 +55,34 @@ public final class ImportService {
 
     private <T> ImportReport run(ImportKind kind, InputStream content, RowMapper<T> mapper,
                                  Consumer<List<T>> upsert) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CsvLineReader reader = new CsvLineReader(new InputStreamReader(content, decoder));
         RejectionsCsv rejections = new RejectionsCsv();
         Map<String, Long> firstLine = new HashMap<>();
         List<T> batch = new ArrayList<>(BATCH);
-        long rows = 0;
-        long imported = 0;
-        try {
-            CsvLineReader.Line header = reader.next();
-            if (header == null || header.error() != null || !mapper.header().equals(header.fields())) {
-                throw new InvalidInputException("invalid_header",
-                        "the first line must be exactly: " + String.join(",", mapper.header()));
+        long[] imported = {0};
+        long rows = CsvRows.forEach(content, mapper.header(), rejections, line -> {
+            T value;
+            try {
+                value = mapper.map(line.fields());
+            } catch (InvalidInputException e) {
+                rejections.add(line.number(), e.code(), e.getMessage(), line.raw());
+                return;
             }
-            for (CsvLineReader.Line line = reader.next(); line != null; line = reader.next()) {
-                if (line.error() == null && line.fields().size() == 1 && line.fields().get(0).isBlank()) {
-                    continue;
-                }
-                rows++;
-                if (line.error() != null) {
-                    rejections.add(line.number(), line.error(), line.error().replace('_', ' '), line.raw());
-                    continue;
-                }
-                if (line.fields().size() != mapper.header().size()) {
-                    rejections.add(line.number(), "wrong_column_count", "expected " + mapper.header().size()
-                            + " columns, found " + line.fields().size(), line.raw());
-                    continue;
-                }
-                T value;
-                try {
-                    value = mapper.map(line.fields());
-                } catch (InvalidInputException e) {
-                    rejections.add(line.number(), e.code(), e.getMessage(), line.raw());
-                    continue;
-                }
-                Long seen = firstLine.putIfAbsent(mapper.idOf(value), line.number());
-                if (seen != null) {
-                    rejections.add(line.number(), "duplicate_id", "the same id is on line " + seen, line.raw());
-                    continue;
-                }
-                batch.add(value);
-                if (batch.size() == BATCH) {
-                    upsert.accept(List.copyOf(batch));
-                    imported += batch.size();
-                    batch.clear();
-                }
+            Long seen = firstLine.putIfAbsent(mapper.idOf(value), line.number());
+            if (seen != null) {
+                rejections.add(line.number(), "duplicate_id", "the same id is on line " + seen, line.raw());
+                return;
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("invalid_encoding", "the file is not UTF-8 text");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            batch.add(value);
+            if (batch.size() == BATCH) {
+                upsert.accept(List.copyOf(batch));
+                imported[0] += batch.size();
+                batch.clear();
+            }
+        });
         if (!batch.isEmpty()) {
             upsert.accept(List.copyOf(batch));
-            imported += batch.size();
+            imported[0] += batch.size();
         }
-        return new ImportReport(kind, rows, imported, rejections.count(), rejections.bytes());
+        return new ImportReport(kind, rows, imported[0], rejections.count(), rejections.bytes());
     }
 }

@@ -3,16 +3,13 @@ package io.omnirec.core.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ingest.IngestService;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,41 +48,18 @@ public final class InteractionImport {
     }
 
     public Report importCsv(InputStream content) {
-        CsvLineReader reader = new CsvLineReader(utf8(content));
         Batch batch = new Batch();
         Map<String, Integer> occurrences = new HashMap<>();
-        try {
-            CsvLineReader.Line header = reader.next();
-            if (header == null || header.error() != null || !HEADER.equals(header.fields())) {
-                throw new InvalidInputException("invalid_header", "the first line must be exactly: "
-                        + String.join(",", HEADER));
-            }
-            for (CsvLineReader.Line line = reader.next(); line != null; line = reader.next()) {
-                if (line.error() == null && line.fields().size() == 1 && line.fields().get(0).isBlank()) {
-                    continue;
-                }
-                batch.rows++;
-                if (line.error() != null) {
-                    batch.rejections.add(line.number(), line.error(), line.error().replace('_', ' '), line.raw());
-                } else if (line.fields().size() != HEADER.size()) {
-                    batch.rejections.add(line.number(), "wrong_column_count", "expected " + HEADER.size()
-                            + " columns, found " + line.fields().size(), line.raw());
-                } else {
-                    int seen = occurrences.merge(line.raw(), 1, Integer::sum);
-                    batch.add(line.number(), line.raw(), event(line.fields(), rowId(line.raw(), seen)));
-                }
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("invalid_encoding", "the file is not UTF-8 text");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        batch.rows = CsvRows.forEach(content, HEADER, batch.rejections, line -> {
+            int seen = occurrences.merge(line.raw(), 1, Integer::sum);
+            batch.add(line.number(), line.raw(), event(line.fields(), rowId(line.raw(), seen)));
+        });
         return batch.finish();
     }
 
     public Report importJsonLines(InputStream content) {
         Batch batch = new Batch();
-        try (BufferedReader reader = new BufferedReader(utf8(content))) {
+        try (BufferedReader reader = new BufferedReader(CsvRows.utf8(content))) {
             long number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
@@ -108,7 +82,7 @@ public final class InteractionImport {
                 batch.add(number, line, node);
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("invalid_encoding", "the file is not UTF-8 text");
+            throw CsvRows.invalidEncoding();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -179,10 +153,5 @@ public final class InteractionImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static InputStreamReader utf8(InputStream content) {
-        return new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 }

@@ -13,9 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every ranking feature, declared once with a name and a scope, and the one place vectors are computed, for
@@ -147,16 +145,5 @@ public final class FeatureRegistry {
             rows.add(row);
         }
         return rows;
-    }
-
-    /** The named feature values of one candidate, for explanations and debugging. */
-    public Map<String, Double> explain(ShopperRequest request, CandidatePool pool, Aggregates aggregates, int index) {
-        Input input = Input.of(request, pool, aggregates);
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (Feature feature : features) {
-            values.put(feature.name(), feature.extractor().value(input, pool.candidates().get(index),
-                    pool.sourceNames().size()));
-        }
-        return values;
     }
 }

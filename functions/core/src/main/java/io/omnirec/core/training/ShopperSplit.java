@@ -14,26 +14,23 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The history split in time per shopper: each shopper with at least two purchases gets their own cutoff, so that the
  * last {@code holdoutShare} of their purchases (at least one) fall after it. Events before a shopper's cutoff build
  * features (their state is replayed with the same deltas ingest applies, and the aggregates are rebuilt from them);
- * what the shopper bought from the cutoff on, and had not bought before, are the labels. Every active shopper
- * contributes, whatever the calendar time of their activity. Two streaming passes; no event object is kept.
+ * what the shopper bought from the cutoff on (anything new, and consumables again) are the labels. Every active
+ * shopper contributes, whatever the calendar time of their activity. In random mode a seeded share of each
+ * shopper's purchases are the labels instead. Two streaming passes; no event object is kept.
  */
 final class ShopperSplit {
-    private final Map<String, Long> cutoffs;
+    private final Cutoffs cutoffs;
     private final Map<String, UserState> states;
-    private final Map<String, Instant> stateTimes;
     private final Map<String, Set<String>> labels;
     private final Instant from;
     private final Instant to;
     private final Instant featuresTo;
     private final long events;
-    private final double holdoutShare;
-    private final long seed;
 
     /** How long before a shopper's cutoff their events are dropped: about one shopping session. */
     static final java.time.Duration QUARANTINE = java.time.Duration.ofHours(1);
@@ -41,19 +38,15 @@ final class ShopperSplit {
     /** The cutoff marker of a shopper split at random rather than in time. */
     private static final long RANDOM_SPLIT = Long.MIN_VALUE;
 
-    private ShopperSplit(Map<String, Long> cutoffs, Map<String, UserState> states, Map<String, Instant> stateTimes,
-                         Map<String, Set<String>> labels, Instant from, Instant to, Instant featuresTo, long events,
-                         double holdoutShare, long seed) {
+    private ShopperSplit(Cutoffs cutoffs, Map<String, UserState> states, Map<String, Set<String>> labels,
+                         Instant from, Instant to, Instant featuresTo, long events) {
         this.cutoffs = cutoffs;
         this.states = states;
-        this.stateTimes = stateTimes;
         this.labels = labels;
         this.from = from;
         this.to = to;
         this.featuresTo = featuresTo;
         this.events = events;
-        this.holdoutShare = holdoutShare;
-        this.seed = seed;
     }
 
     /** How a shopper's purchases are split into features and labels. */
@@ -103,28 +96,23 @@ final class ShopperSplit {
                 }
             }
         });
+        Cutoffs rule = new Cutoffs(cutoffs, holdoutShare, seed);
         Map<String, StateBuilder> builders = new HashMap<>();
         Map<String, Set<String>> labels = new HashMap<>();
         Map<String, Set<String>> boughtAfter = new HashMap<>();
         long[] featuresTo = {Long.MIN_VALUE};
-        ShopperSplit shape = new ShopperSplit(cutoffs, null, null, null, null, null, null, 0, holdoutShare, seed);
         history.forEach(event -> {
-            long t = event.timestamp().getEpochSecond();
-            Side side = shape.side(event);
+            Side side = rule.side(event);
             if (side == Side.FEATURES) {
                 builders.computeIfAbsent(event.userId(), StateBuilder::new)
-                        .apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))), t);
-                featuresTo[0] = Math.max(featuresTo[0], t);
+                        .apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
+                featuresTo[0] = Math.max(featuresTo[0], event.timestamp().getEpochSecond());
             } else if (side == Side.LABELS && event.type() == EventType.PURCHASE) {
                 boughtAfter.computeIfAbsent(event.userId(), u -> new HashSet<>()).add(event.itemId());
             }
         });
         Map<String, UserState> states = new HashMap<>();
-        Map<String, Instant> stateTimes = new HashMap<>();
-        builders.forEach((user, builder) -> {
-            states.put(user, builder.build());
-            stateTimes.put(user, Instant.ofEpochSecond(builder.last));
-        });
+        builders.forEach((user, builder) -> states.put(user, builder.build()));
         boughtAfter.forEach((user, items) -> {
             UserState before = states.get(user);
             Set<String> fresh = new HashSet<>();
@@ -141,46 +129,49 @@ final class ShopperSplit {
         });
         Instant start = span[2] == 0 ? Instant.EPOCH : Instant.ofEpochSecond(span[0]);
         Instant end = span[2] == 0 ? Instant.EPOCH : Instant.ofEpochSecond(span[1]);
-        return new ShopperSplit(cutoffs, states, stateTimes, labels, start, end,
-                featuresTo[0] == Long.MIN_VALUE ? start : Instant.ofEpochSecond(featuresTo[0]), span[2], holdoutShare,
-                seed);
+        return new ShopperSplit(rule, states, labels, start, end,
+                featuresTo[0] == Long.MIN_VALUE ? start : Instant.ofEpochSecond(featuresTo[0]), span[2]);
     }
 
     /** Where an event goes. */
     private enum Side { FEATURES, LABELS, DROPPED }
 
     /**
-     * Time mode: events at or after the shopper's cutoff are labels (their purchases), events in the
-     * {@link #QUARANTINE} before it are dropped, so that the views and carts of the session that led to a label
-     * purchase do not give it away. Random mode: a seeded hash of the event id holds out purchases.
+     * Which side of the split each event falls on. Time mode: events at or after the shopper's cutoff are labels
+     * (their purchases), events in the {@link #QUARANTINE} before it are dropped, so that the views and carts of the
+     * session that led to a label purchase do not give it away. Random mode ({@link #RANDOM_SPLIT}): a seeded hash of
+     * the event id holds out purchases.
      */
-    private Side side(ShopperEvent event) {
-        Long cutoff = cutoffs.get(event.userId());
-        if (cutoff == null) {
-            return Side.FEATURES;
-        }
-        if (cutoff == RANDOM_SPLIT) {
-            return isRandomlyHeldOut(event) ? Side.LABELS : Side.FEATURES;
-        }
-        long t = event.timestamp().getEpochSecond();
-        return t >= cutoff ? Side.LABELS : t >= cutoff - QUARANTINE.getSeconds() ? Side.DROPPED : Side.FEATURES;
-    }
+    private record Cutoffs(Map<String, Long> byShopper, double holdoutShare, long seed) {
 
-    private boolean isRandomlyHeldOut(ShopperEvent event) {
-        if (event.type() != EventType.PURCHASE) {
-            return false;
+        Side side(ShopperEvent event) {
+            Long cutoff = byShopper.get(event.userId());
+            if (cutoff == null) {
+                return Side.FEATURES;
+            }
+            if (cutoff == RANDOM_SPLIT) {
+                return isRandomlyHeldOut(event) ? Side.LABELS : Side.FEATURES;
+            }
+            long t = event.timestamp().getEpochSecond();
+            return t >= cutoff ? Side.LABELS : t >= cutoff - QUARANTINE.getSeconds() ? Side.DROPPED : Side.FEATURES;
         }
-        long h = seed * 0x9E3779B97F4A7C15L + event.eventId().hashCode();
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return (h >>> 11) * 0x1.0p-53 < holdoutShare;
+
+        private boolean isRandomlyHeldOut(ShopperEvent event) {
+            if (event.type() != EventType.PURCHASE) {
+                return false;
+            }
+            long h = seed * 0x9E3779B97F4A7C15L + event.eventId().hashCode();
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return (h >>> 11) * 0x1.0p-53 < holdoutShare;
+        }
     }
 
     /** The events that build features. */
     EventHistory featureEvents(EventHistory history) {
         return visitor -> history.forEach(event -> {
-            if (side(event) == Side.FEATURES) {
+            if (cutoffs.side(event) == Side.FEATURES) {
                 visitor.accept(event);
             }
         });
@@ -193,11 +184,6 @@ final class ShopperSplit {
 
     UserState stateAtCutoff(String userId) {
         return states.getOrDefault(userId, UserState.empty(userId));
-    }
-
-    /** When the shopper's replayed state stood: their last event before the cutoff. */
-    Instant stateTime(String userId) {
-        return stateTimes.getOrDefault(userId, featuresTo);
     }
 
     Instant from() {
@@ -218,7 +204,7 @@ final class ShopperSplit {
     }
 
     /** Mutable replay of one shopper's updates; {@link UserState#plus} copies and would be quadratic here. */
-    private static final class StateBuilder implements Consumer<InteractionUpdate> {
+    private static final class StateBuilder {
         private final String userId;
         private final Set<String> purchased = new HashSet<>();
         private final Map<String, Double> items = new HashMap<>();
@@ -226,19 +212,12 @@ final class ShopperSplit {
         private double affinityTotal;
         private double priceLogSum;
         private long priceCount;
-        private long last = Long.MIN_VALUE;
 
         StateBuilder(String userId) {
             this.userId = userId;
         }
 
-        void apply(InteractionUpdate update, long time) {
-            accept(update);
-            last = Math.max(last, time);
-        }
-
-        @Override
-        public void accept(InteractionUpdate update) {
+        void apply(InteractionUpdate update) {
             if (update.purchasedItemId() != null) {
                 purchased.add(update.purchasedItemId());
             }

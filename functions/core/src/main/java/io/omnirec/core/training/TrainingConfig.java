@@ -48,13 +48,4 @@ public record TrainingConfig(long seed, String labelSplit, double holdoutShare, 
                 fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates);
     }
 
-    public TrainingConfig withLabelSplit(String split) {
-        return new TrainingConfig(seed, split, holdoutShare, validationShare, negativesPerPositive, epochs, algorithm,
-                fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates);
-    }
-
-    public TrainingConfig withAggregates(AggregateConfig config) {
-        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, algorithm,
-                fmFactors, maxTrainingShoppers, maxValidationShoppers, config, candidates);
-    }
 }

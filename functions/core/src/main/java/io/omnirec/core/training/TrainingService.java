@@ -100,12 +100,12 @@ public final class TrainingService {
 
         long[] poolHits = new long[2];
         // training shoppers are turned into examples one at a time, so their pools and vectors never pile up
-        TrainingExamples examples = new TrainingExamples(registry.names().toArray(String[]::new),
-                config.negativesPerPositive(), config.seed() ^ 0x5DEECE66DL, algorithms);
-        timed(timings, "candidates_and_examples", () -> {
-            trainingShoppers.forEach(shopper -> examples.add(trainingCase(shopper, split, customers, aggregates,
+        TrainingExamples examples = timed(timings, "candidates_and_examples", () -> {
+            TrainingExamples built = new TrainingExamples(registry.names().toArray(String[]::new),
+                    config.negativesPerPositive(), config.seed() ^ 0x5DEECE66DL, algorithms);
+            trainingShoppers.forEach(shopper -> built.add(trainingCase(shopper, split, customers, aggregates,
                     generator, registry, poolHits)));
-            return examples;
+            return built;
         });
         List<TrainingCase> validation = new ArrayList<>();
         validationShoppers.forEach(shopper -> validation.add(trainingCase(shopper, split, customers, aggregates,
