@@ -61,6 +61,9 @@ final class MovieLensCommand implements Callable<Integer> {
     @Option(names = "--ease-lambda", defaultValue = "500")
     double easeLambda;
 
+    @Option(names = "--ease-neighbours", defaultValue = "500", description = "EASE weights kept per item")
+    int easeNeighbours;
+
     @Option(names = "--neighbours", defaultValue = "200")
     int neighbours;
 
@@ -107,7 +110,7 @@ final class MovieLensCommand implements Callable<Integer> {
 
         TrainingConfig base = TrainingConfig.defaults(seed);
         AggregateConfig settings = base.aggregates().withNeighbours(neighbours)
-                .withEase(base.aggregates().easeMaxItems(), easeLambda).withRp3(rp3Alpha, rp3Beta);
+                .withEase(base.aggregates().easeMaxItems(), easeLambda, easeNeighbours).withRp3(rp3Alpha, rp3Beta);
         TrainingConfig config = new TrainingConfig(seed, labelSplit, base.holdoutShare(), base.validationShare(),
                 negatives, epochs, algorithm, base.fmFactors(), base.maxTrainingShoppers(),
                 base.maxValidationShoppers(), settings, base.candidates());
@@ -121,8 +124,8 @@ final class MovieLensCommand implements Callable<Integer> {
         Map<String, String> baselines = new LinkedHashMap<>();
         baselines.put("popularity (distinct buyers)", "popular");
         baselines.put("co-occurrence (cosine)", "cooccurrence");
-        baselines.put("EASE (lambda " + (int) config.aggregates().easeLambda() + ", top "
-                + config.aggregates().neighbours() + " neighbours)", "ease");
+        baselines.put("EASE (lambda " + (int) config.aggregates().easeLambda() + ", "
+                + config.aggregates().easeNeighbours() + " weights per item)", "ease");
         baselines.put("RP3beta (alpha " + config.aggregates().rp3Alpha() + ", beta " + config.aggregates().rp3Beta()
                 + ")", "rp3");
         Map<String, MetricsReport> reports = Evaluator.run(pipeline, config.candidates(),

@@ -251,13 +251,35 @@ public final class AggregateBuilder {
 
     /** The {@code limit} strongest positive entries, ties by item id. */
     static RankedList strongest(int[] cols, double[] scores, List<CatalogItem> items, int limit) {
+        return select(cols, scores, items, limit, k -> scores[k] > 0, k -> -scores[k]);
+    }
+
+    /** The {@code limit} non-zero entries of largest magnitude, in the order of their values, ties by item id. */
+    static RankedList largest(int[] cols, double[] scores, List<CatalogItem> items, int limit) {
+        RankedList byMagnitude = select(cols, scores, items, limit, k -> scores[k] != 0, k -> -Math.abs(scores[k]));
+        Integer[] order = new Integer[byMagnitude.size()];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = r;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer r) -> -byMagnitude.scores()[r]));
+        String[] ids = new String[order.length];
+        float[] weights = new float[order.length];
+        for (int r = 0; r < order.length; r++) {
+            ids[r] = byMagnitude.ids()[order[r]];
+            weights[r] = byMagnitude.scores()[order[r]];
+        }
+        return new RankedList(ids, weights);
+    }
+
+    private static RankedList select(int[] cols, double[] scores, List<CatalogItem> items, int limit,
+                                     java.util.function.IntPredicate keep, java.util.function.IntToDoubleFunction key) {
         List<Integer> order = new ArrayList<>(cols.length);
         for (int k = 0; k < cols.length; k++) {
-            if (scores[k] > 0) {
+            if (keep.test(k)) {
                 order.add(k);
             }
         }
-        order.sort(Comparator.comparingDouble((Integer k) -> -scores[k]).thenComparingInt(k -> cols[k]));
+        order.sort(Comparator.comparingDouble((Integer k) -> key.applyAsDouble(k)).thenComparingInt(k -> cols[k]));
         int size = Math.min(limit, order.size());
         String[] ids = new String[size];
         float[] weights = new float[size];

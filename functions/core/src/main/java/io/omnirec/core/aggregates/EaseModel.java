@@ -14,8 +14,9 @@ import java.util.Map;
  * EASE (Steck, "Embarrassingly Shallow Autoencoders", WWW 2019): the closed-form item-item model
  * {@code B = I - P diagMat(1/diag(P))} with {@code P = (X^T X + lambda I)^-1} over the binary shopper x item matrix
  * X. Solved densely with EJML over the {@link AggregateConfig#easeMaxItems()} items with the most shoppers; larger
- * catalogs fall back to co-occurrence for the rest. Each item keeps its strongest positive outgoing weights: the
- * score of item i for a shopper is the sum of {@code B[j][i]} over the items j in their history.
+ * catalogs fall back to co-occurrence for the rest. Each item keeps its {@link AggregateConfig#easeNeighbours()}
+ * outgoing weights of largest magnitude, negative ones included: the score of item i for a shopper is the sum of
+ * {@code B[j][i]} over the items j in their history.
  */
 final class EaseModel {
     private final AggregateConfig config;
@@ -91,7 +92,7 @@ final class EaseModel {
                     c++;
                 }
             }
-            result.put(ordered.get(j).itemId(), AggregateBuilder.strongest(cols, weights, ordered, config.neighbours()));
+            result.put(ordered.get(j).itemId(), AggregateBuilder.largest(cols, weights, ordered, config.easeNeighbours()));
         }
         return result;
     }

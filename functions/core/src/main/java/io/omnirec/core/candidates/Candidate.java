@@ -5,8 +5,8 @@ import io.omnirec.core.aggregates.ItemFacts;
 /**
  * One item in a shopper's candidate pool, with what each source said about it.
  *
- * @param scores per source (in {@link CandidateGenerator#sourceNames()} order) the source's score, 0 when the source
- *               did not propose the item
+ * @param scores per source (in {@link CandidateGenerator#sourceNames()} order) the source's score, also when another
+ *               source proposed the item ({@link Proposal#scored()}); 0 when the source did not score it
  * @param ranks  per source the 0-based rank the source gave it, -1 when it did not propose it
  */
 public record Candidate(ItemFacts facts, double[] scores, int[] ranks) {

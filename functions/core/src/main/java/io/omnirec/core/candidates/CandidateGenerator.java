@@ -48,8 +48,10 @@ public final class CandidateGenerator {
     public CandidatePool generate(ShopperRequest request, Aggregates aggregates) {
         Map<String, Candidate> merged = new LinkedHashMap<>();
         double[] maxScores = new double[sources.size()];
+        Proposal[] proposals = new Proposal[sources.size()];
         for (int s = 0; s < sources.size(); s++) {
-            List<ScoredItem> proposed = sources.get(s).candidates(request, aggregates, limits[s]);
+            proposals[s] = sources.get(s).propose(request, aggregates, limits[s]);
+            List<ScoredItem> proposed = proposals[s].best();
             for (int rank = 0; rank < proposed.size(); rank++) {
                 ScoredItem item = proposed.get(rank);
                 Candidate candidate = merged.get(item.itemId());
@@ -66,6 +68,14 @@ public final class CandidateGenerator {
                 candidate.scores()[s] = item.score();
                 candidate.ranks()[s] = rank;
                 maxScores[s] = Math.max(maxScores[s], item.score());
+            }
+        }
+        // what each source says about the candidates other sources proposed
+        for (Candidate candidate : merged.values()) {
+            for (int s = 0; s < sources.size(); s++) {
+                if (candidate.ranks()[s] < 0) {
+                    candidate.scores()[s] = proposals[s].scoreOf(candidate.itemId());
+                }
             }
         }
         return new CandidatePool(names, new ArrayList<>(merged.values()), maxScores);

@@ -4,7 +4,9 @@ import io.omnirec.core.aggregates.Aggregates;
 import io.omnirec.core.aggregates.RankedList;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,17 +41,21 @@ public final class ListSource implements CandidateSource {
     }
 
     @Override
-    public List<ScoredItem> candidates(ShopperRequest request, Aggregates aggregates, int limit) {
+    public Proposal propose(ShopperRequest request, Aggregates aggregates, int limit) {
         Optional<String> list = listName.apply(request);
         if (list.isEmpty()) {
-            return List.of();
+            return Proposal.NONE;
         }
         RankedList ranked = aggregates.list(list.get());
         int size = Math.min(limit, ranked.size());
         List<ScoredItem> items = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            items.add(new ScoredItem(ranked.ids()[i], ranked.scores()[i]));
+        Map<String, Double> scored = new HashMap<>(ranked.size() * 2);
+        for (int i = 0; i < ranked.size(); i++) {
+            if (i < size) {
+                items.add(new ScoredItem(ranked.ids()[i], ranked.scores()[i]));
+            }
+            scored.put(ranked.ids()[i], (double) ranked.scores()[i]);
         }
-        return items;
+        return new Proposal(items, scored);
     }
 }

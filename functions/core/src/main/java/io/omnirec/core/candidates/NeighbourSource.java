@@ -5,7 +5,6 @@ import io.omnirec.core.aggregates.RankedList;
 import io.omnirec.core.domain.EventType;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,7 +29,7 @@ public final class NeighbourSource implements CandidateSource {
     }
 
     @Override
-    public List<ScoredItem> candidates(ShopperRequest request, Aggregates aggregates, int limit) {
+    public Proposal propose(ShopperRequest request, Aggregates aggregates, int limit) {
         Map<String, Double> scores = new HashMap<>();
         // in id order, so that the sums (and the scores' last bits) never depend on map iteration order
         for (Map.Entry<String, Double> touched : new TreeMap<>(request.state().items()).entrySet()) {
@@ -40,7 +39,7 @@ public final class NeighbourSource implements CandidateSource {
                 scores.merge(neighbours.ids()[k], weight * neighbours.scores()[k], Double::sum);
             }
         }
-        return Ranking.best(scores, limit);
+        return new Proposal(Ranking.best(scores, limit), scores);
     }
 
     /** How much a history item counts: its interaction weight relative to one purchase, at most 1. */

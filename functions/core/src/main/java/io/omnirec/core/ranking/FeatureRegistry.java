@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class FeatureRegistry {
     /** Bumped when the meaning of a feature changes without its name changing. */
-    static final int SCHEMA = 1;
+    static final int SCHEMA = 2;
 
     /** What a feature describes: the candidate as a source saw it, the item, the shopper, or the pair. */
     public enum Scope { SOURCE, ITEM, SHOPPER, PAIR }

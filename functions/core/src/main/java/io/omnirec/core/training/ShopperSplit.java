@@ -11,25 +11,33 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The history split in time per shopper: each shopper with at least two purchases gets their own cutoff, so that the
- * last {@code holdoutShare} of their purchases (at least one) fall after it. Events before a shopper's cutoff build
- * features (their state is replayed with the same deltas ingest applies, and the aggregates are rebuilt from them);
- * what the shopper bought from the cutoff on (anything new, and consumables again) are the labels. Every active
- * shopper contributes, whatever the calendar time of their activity. In random mode a seeded share of each
- * shopper's purchases are the labels instead. Two streaming passes; no event object is kept.
+ * The history split for training, leak-free in time. Time mode: {@link #CUTOFFS} calendar cutoffs are spread over the
+ * purchases (the last at the {@code 1 - holdoutShare} quantile of purchase times, the others evenly before it); each
+ * shopper with purchases on both sides of at least one of them is assigned the one closest to where their own last
+ * {@code holdoutShare} of purchases begins. Their events before it build features (their state is replayed with the
+ * same deltas ingest applies); what they bought from it on (anything new, and consumables again) are the labels. The
+ * aggregates a shopper's candidates and features come from are built per cutoff from every shopper's events before
+ * it, exactly what recommend would have had at that moment, so no feature sees a label's time. Several cutoffs let
+ * shoppers contribute whatever the calendar time of their activity. In random mode a seeded share of each shopper's
+ * purchases are the labels instead, and one build holds everything else. Streaming passes; no event object is kept.
  */
 final class ShopperSplit {
+    /** How many calendar cutoffs the time mode uses. */
+    static final int CUTOFFS = 3;
+
     private final Cutoffs cutoffs;
     private final Map<String, UserState> states;
     private final Map<String, Set<String>> labels;
     private final Instant from;
     private final Instant to;
-    private final Instant featuresTo;
+    /** Just after the latest feature event: the "now" of random mode. */
+    private final long randomAt;
     private final long events;
 
     /** How long before a shopper's cutoff their events are dropped: about one shopping session. */
@@ -39,13 +47,13 @@ final class ShopperSplit {
     private static final long RANDOM_SPLIT = Long.MIN_VALUE;
 
     private ShopperSplit(Cutoffs cutoffs, Map<String, UserState> states, Map<String, Set<String>> labels,
-                         Instant from, Instant to, Instant featuresTo, long events) {
+                         Instant from, Instant to, long randomAt, long events) {
         this.cutoffs = cutoffs;
         this.states = states;
         this.labels = labels;
         this.from = from;
         this.to = to;
-        this.featuresTo = featuresTo;
+        this.randomAt = randomAt;
         this.events = events;
     }
 
@@ -78,22 +86,28 @@ final class ShopperSplit {
             }
         });
         Map<String, Long> cutoffs = new HashMap<>();
+        long[] calendar = mode == Mode.RANDOM ? new long[0] : calendar(purchaseTimes, purchaseCounts, holdoutShare);
         purchaseTimes.forEach((user, times) -> {
-            if (mode == Mode.RANDOM) {
-                if (purchaseCounts.get(user) >= 2) {
-                    cutoffs.put(user, RANDOM_SPLIT);
-                }
+            int count = purchaseCounts.get(user);
+            if (count < 2) {
                 return;
             }
-            int count = purchaseCounts.get(user);
-            if (count >= 2) {
-                long[] sorted = Arrays.copyOf(times, count);
-                Arrays.sort(sorted);
-                int held = Math.max(1, (int) Math.round(count * holdoutShare));
-                long cutoff = sorted[count - held];
-                if (cutoff > sorted[0]) {
-                    cutoffs.put(user, cutoff);
+            if (mode == Mode.RANDOM) {
+                cutoffs.put(user, RANDOM_SPLIT);
+                return;
+            }
+            long[] sorted = Arrays.copyOf(times, count);
+            Arrays.sort(sorted);
+            long own = sorted[count - Math.max(1, (int) Math.round(count * holdoutShare))];
+            long best = Long.MIN_VALUE;
+            for (long cutoff : calendar) {
+                boolean bothSides = sorted[0] < cutoff - QUARANTINE.getSeconds() && sorted[count - 1] >= cutoff;
+                if (bothSides && (best == Long.MIN_VALUE || Math.abs(cutoff - own) < Math.abs(best - own))) {
+                    best = cutoff;
                 }
+            }
+            if (best != Long.MIN_VALUE) {
+                cutoffs.put(user, best);
             }
         });
         Cutoffs rule = new Cutoffs(cutoffs, holdoutShare, seed);
@@ -106,7 +120,7 @@ final class ShopperSplit {
             if (side == Side.FEATURES) {
                 builders.computeIfAbsent(event.userId(), StateBuilder::new)
                         .apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
-                featuresTo[0] = Math.max(featuresTo[0], event.timestamp().getEpochSecond());
+                featuresTo[0] = Math.max(featuresTo[0], event.timestamp().getEpochSecond() + 1);
             } else if (side == Side.LABELS && event.type() == EventType.PURCHASE) {
                 boughtAfter.computeIfAbsent(event.userId(), u -> new HashSet<>()).add(event.itemId());
             }
@@ -130,7 +144,30 @@ final class ShopperSplit {
         Instant start = span[2] == 0 ? Instant.EPOCH : Instant.ofEpochSecond(span[0]);
         Instant end = span[2] == 0 ? Instant.EPOCH : Instant.ofEpochSecond(span[1]);
         return new ShopperSplit(rule, states, labels, start, end,
-                featuresTo[0] == Long.MIN_VALUE ? start : Instant.ofEpochSecond(featuresTo[0]), span[2]);
+                featuresTo[0] == Long.MIN_VALUE ? span[0] : featuresTo[0], span[2]);
+    }
+
+    /**
+     * The calendar cutoffs: the last at the {@code 1 - holdoutShare} quantile of all purchase times, the others evenly
+     * spaced in quantile before it, distinct and ascending.
+     */
+    private static long[] calendar(Map<String, long[]> purchaseTimes, Map<String, Integer> purchaseCounts,
+                                   double holdoutShare) {
+        int total = purchaseCounts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return new long[0];
+        }
+        long[] all = new long[total];
+        int next = 0;
+        for (Map.Entry<String, long[]> entry : purchaseTimes.entrySet()) {
+            int count = purchaseCounts.get(entry.getKey());
+            System.arraycopy(entry.getValue(), 0, all, next, count);
+            next += count;
+        }
+        Arrays.sort(all);
+        return java.util.stream.IntStream.rangeClosed(1, CUTOFFS)
+                .mapToLong(k -> all[(int) Math.min(total - 1, Math.floor(total * (1 - holdoutShare) * k / CUTOFFS))])
+                .distinct().sorted().toArray();
     }
 
     /** Where an event goes. */
@@ -168,7 +205,36 @@ final class ShopperSplit {
         }
     }
 
-    /** The events that build features. */
+    /**
+     * The moments the aggregates are built at, ascending: the calendar cutoffs that labelled shoppers were assigned
+     * (time mode), or one moment after every feature event (random mode).
+     */
+    List<Instant> buildTimes() {
+        return labels.keySet().stream().map(this::cutoffOf).distinct().sorted().toList();
+    }
+
+    /** When the shopper's labels begin: the "now" of their request and of the aggregates they are served from. */
+    Instant cutoffOf(String userId) {
+        Long cutoff = cutoffs.byShopper().get(userId);
+        return Instant.ofEpochSecond(cutoff == null || cutoff == RANDOM_SPLIT ? randomAt : cutoff);
+    }
+
+    /**
+     * What the aggregates built at {@code at} (one of {@link #buildTimes()}) are built from: every event before it,
+     * except the held-out labels and quarantined sessions of the shoppers whose cutoff it is (and, in random mode,
+     * every held-out purchase).
+     */
+    EventHistory eventsBefore(EventHistory history, Instant at) {
+        long until = at.getEpochSecond();
+        return visitor -> history.forEach(event -> {
+            if (event.timestamp().getEpochSecond() < until
+                    && (cutoffs.side(event) == Side.FEATURES || cutoffOf(event.userId()).getEpochSecond() != until)) {
+                visitor.accept(event);
+            }
+        });
+    }
+
+    /** The events on the features side of every shopper's split: those their {@link #stateAtCutoff} replays. */
     EventHistory featureEvents(EventHistory history) {
         return visitor -> history.forEach(event -> {
             if (cutoffs.side(event) == Side.FEATURES) {
@@ -192,11 +258,6 @@ final class ShopperSplit {
 
     Instant to() {
         return to;
-    }
-
-    /** The latest event that builds features: the aggregates' "now" during training. */
-    Instant featuresTo() {
-        return featuresTo;
     }
 
     long events() {

@@ -34,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,36 +88,47 @@ public final class TrainingService {
                     + " shoppers bought something new after their cutoff, " + catalog.size()
                     + " catalog items; at least 2 such shoppers are needed");
         }
-        Aggregates aggregates = timed(timings, "aggregates", () -> new AggregateBuilder(config.aggregates())
-                .build(split.featureEvents(events), catalog.values(), customers, split.featuresTo()));
         CandidateGenerator generator = new CandidateGenerator(config.candidates());
         FeatureRegistry registry = FeatureRegistry.forSources(generator.sourceNames());
-        List<String> validationShoppers = labelled.subList(0, Math.min(validationSize,
-                config.maxValidationShoppers()));
-        List<String> trainingShoppers = labelled.subList(validationSize, Math.min(labelled.size(),
-                validationSize + config.maxTrainingShoppers()));
+        Set<String> validationShoppers = new HashSet<>(labelled.subList(0, Math.min(validationSize,
+                config.maxValidationShoppers())));
+        Set<String> trainingShoppers = new HashSet<>(labelled.subList(validationSize, Math.min(labelled.size(),
+                validationSize + config.maxTrainingShoppers())));
         List<String> algorithms = config.algorithm().equals("auto") ? List.of("pairwise", "fm")
                 : List.of(config.algorithm());
 
         long[] poolHits = new long[2];
-        // training shoppers are turned into examples one at a time, so their pools and vectors never pile up
-        TrainingExamples examples = timed(timings, "candidates_and_examples", () -> {
-            TrainingExamples built = new TrainingExamples(registry.names().toArray(String[]::new),
-                    config.negativesPerPositive(), config.seed() ^ 0x5DEECE66DL, algorithms);
-            trainingShoppers.forEach(shopper -> built.add(trainingCase(shopper, split, customers, aggregates,
-                    generator, registry, poolHits)));
-            return built;
-        });
+        TrainingExamples examples = new TrainingExamples(registry.names().toArray(String[]::new),
+                config.negativesPerPositive(), config.seed() ^ 0x5DEECE66DL, algorithms);
         List<TrainingCase> validation = new ArrayList<>();
-        validationShoppers.forEach(shopper -> validation.add(trainingCase(shopper, split, customers, aggregates,
-                generator, registry, poolHits)));
+        // one build of the aggregates per cutoff, each shopper's case made from the build at their cutoff; training
+        // shoppers are turned into examples one at a time, so their pools and vectors never pile up
+        for (Instant at : split.buildTimes()) {
+            Aggregates aggregates = timed(timings, "aggregates", () -> new AggregateBuilder(config.aggregates())
+                    .build(split.eventsBefore(events, at), catalog.values(), customers, at));
+            timed(timings, "candidates_and_examples", () -> {
+                for (String shopper : labelled) {
+                    if (!split.cutoffOf(shopper).equals(at)) {
+                        continue;
+                    }
+                    if (trainingShoppers.contains(shopper)) {
+                        examples.add(trainingCase(shopper, split, customers, aggregates, generator, registry,
+                                poolHits));
+                    } else if (validationShoppers.contains(shopper)) {
+                        validation.add(trainingCase(shopper, split, customers, aggregates, generator, registry,
+                                poolHits));
+                    }
+                }
+                return null;
+            });
+        }
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, MetricsReport> reports = new LinkedHashMap<>();
         for (String source : generator.sourceNames()) {
-            reports.put(source, evaluate(new SourceScorer(source), validation, aggregates));
+            reports.put(source, evaluate(new SourceScorer(source), validation));
         }
-        reports.put("fusion", evaluate(new RankFusionScorer(), validation, aggregates));
+        reports.put("fusion", evaluate(new RankFusionScorer(), validation));
         String algorithm = null;
         RankingModel model = null;
         MetricsReport modelReport = null;
@@ -173,7 +185,7 @@ public final class TrainingService {
     private static <T> T timed(Map<String, Long> timings, String step, Supplier<T> work) {
         long start = System.nanoTime();
         T result = work.get();
-        timings.put(step, (System.nanoTime() - start) / 1_000_000);
+        timings.merge(step, (System.nanoTime() - start) / 1_000_000, Long::sum);
         return result;
     }
 
@@ -181,14 +193,14 @@ public final class TrainingService {
                                              Aggregates aggregates, CandidateGenerator generator,
                                              FeatureRegistry registry, long[] poolHits) {
         ShopperRequest request = new ShopperRequest(split.stateAtCutoff(shopper),
-                Optional.ofNullable(customers.get(shopper)), null, split.featuresTo());
+                Optional.ofNullable(customers.get(shopper)), null, split.cutoffOf(shopper));
         CandidatePool pool = generator.generate(request, aggregates);
         Set<String> labels = split.labels().get(shopper);
         for (Candidate c : pool.candidates()) {
             poolHits[0] += labels.contains(c.itemId()) ? 1 : 0;
         }
         poolHits[1] += labels.size();
-        return new TrainingCase(request, pool, registry.vectors(request, pool, aggregates), labels);
+        return new TrainingCase(request, aggregates, pool, registry.vectors(request, pool, aggregates), labels);
     }
 
     private static Trainer<Label> trainer(String algorithm, TrainingConfig config) {
@@ -202,8 +214,8 @@ public final class TrainingService {
         };
     }
 
-    private static MetricsReport evaluate(Scorer scorer, List<TrainingCase> cases, Aggregates aggregates) {
-        return evaluate(c -> scorer.score(c.request(), c.pool(), aggregates), cases);
+    private static MetricsReport evaluate(Scorer scorer, List<TrainingCase> cases) {
+        return evaluate(c -> scorer.score(c.request(), c.pool(), c.aggregates()), cases);
     }
 
     private static MetricsReport evaluate(RankingModel model, List<TrainingCase> cases) {

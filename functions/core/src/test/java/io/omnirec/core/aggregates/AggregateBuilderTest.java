@@ -125,4 +125,51 @@ class AggregateBuilderTest {
         assertEquals(template.itemId(), withNew.neighbours(Aggregates.CONTENT, "brand-new").ids()[0]);
         assertTrue(Arrays.asList(withNew.neighbours(Aggregates.CONTENT, template.itemId()).ids()).contains("brand-new"));
     }
+
+    @Test
+    void build_shouldKeepNegativeEaseWeightsByMagnitude_inDescendingOrder() {
+        int withNegatives = 0;
+        for (CatalogItem item : data.items()) {
+            RankedList weights = aggregates.neighbours(Aggregates.EASE, item.itemId());
+            assertTrue(weights.size() <= AggregateConfig.defaults().easeNeighbours());
+            for (int i = 1; i < weights.size(); i++) {
+                assertTrue(weights.scores()[i - 1] >= weights.scores()[i], item.itemId());
+            }
+            if (weights.size() > 0 && weights.scores()[weights.size() - 1] < 0) {
+                withNegatives++;
+            }
+        }
+        assertTrue(withNegatives > data.items().size() / 2, withNegatives + " items keep negative weights");
+    }
+
+    @Test
+    void generate_shouldGiveEverySourcesScore_toCandidatesOtherSourcesProposed() {
+        CandidateGenerator generator = new CandidateGenerator(CandidateConfig.defaults());
+        Customer shopper = data.customers().get(0);
+        io.omnirec.core.features.UserState state = io.omnirec.core.features.UserState.empty(shopper.userId());
+        Map<String, CatalogItem> catalog = new HashMap<>();
+        data.items().forEach(i -> catalog.put(i.itemId(), i));
+        String bought = data.companions().keySet().iterator().next();
+        state = state.plus(InteractionUpdate.of(new io.omnirec.core.domain.ShopperEvent("x", shopper.userId(), bought,
+                io.omnirec.core.domain.EventType.PURCHASE, NOW, io.omnirec.core.domain.Channel.WEB, null, null, null),
+                Optional.of(catalog.get(bought))));
+        var pool = generator.generate(new io.omnirec.core.candidates.ShopperRequest(state, Optional.of(shopper), null,
+                NOW), aggregates);
+        int ease = pool.sourceNames().indexOf("ease");
+        int popular = pool.sourceNames().indexOf("popular");
+        RankedList weights = aggregates.neighbours(Aggregates.EASE, bought);
+        Map<String, Float> weightOf = new HashMap<>();
+        for (int i = 0; i < weights.size(); i++) {
+            weightOf.put(weights.ids()[i], weights.scores()[i]);
+        }
+        int crossScored = 0;
+        for (var candidate : pool.candidates()) {
+            if (candidate.ranks()[ease] < 0 && candidate.ranks()[popular] >= 0
+                    && weightOf.containsKey(candidate.itemId())) {
+                assertEquals(weightOf.get(candidate.itemId()), candidate.scores()[ease], 1e-6);
+                crossScored++;
+            }
+        }
+        assertTrue(crossScored > 0, "no popular candidate carried its EASE score");
+    }
 }

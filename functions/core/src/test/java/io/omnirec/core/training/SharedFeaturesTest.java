@@ -55,13 +55,14 @@ class SharedFeaturesTest {
             ingest.ingest(featureEvents.subList(from, Math.min(featureEvents.size(), from + 100)).stream()
                     .map(e -> (com.fasterxml.jackson.databind.JsonNode) EventJson.toNode(e)).toList());
         }
+        Instant at = split.buildTimes().get(split.buildTimes().size() - 1);
         Aggregates aggregates = new AggregateBuilder(AggregateConfig.defaults())
-                .build(split.featureEvents(world.events()), catalog.values(), customers, split.featuresTo());
+                .build(split.eventsBefore(world.events(), at), catalog.values(), customers, at);
         CandidateGenerator generator = new CandidateGenerator(CandidateConfig.defaults());
         FeatureRegistry registry = FeatureRegistry.forSources(generator.sourceNames());
-        Instant at = split.featuresTo();
 
-        List<String> shoppers = split.labels().keySet().stream().sorted().limit(25).toList();
+        List<String> shoppers = split.labels().keySet().stream().filter(s -> split.cutoffOf(s).equals(at))
+                .sorted().limit(25).toList();
         assertTrue(shoppers.size() == 25);
         for (String shopper : shoppers) {
             ShopperRequest training = new ShopperRequest(split.stateAtCutoff(shopper),
