@@ -48,6 +48,10 @@ final class SyntheticCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the generated world and of training")
     long seed;
 
+    @Option(names = "--validation", description = "never read the evaluation period: train on the first 64% of the "
+            + "days and evaluate on the next 16% (the events of the last 20% are dropped); for choosing settings")
+    boolean validation;
+
     @Option(names = "--json", description = "also write both reports as JSON: FILE and FILE with .new-items before "
             + "the extension")
     Path json;
@@ -59,10 +63,12 @@ final class SyntheticCommand implements Callable<Integer> {
         int catalogSize = items != null ? items : Math.max(200, shoppers / 4);
         SyntheticDataset data = new SyntheticRetailGenerator(new SyntheticRetailGenerator.Config(seed, shoppers,
                 catalogSize, days, first, 10)).generate();
-        Instant cutoff = first.plus(Duration.ofSeconds((long) (days * 0.8 * 86_400)));
+        Instant evaluationStart = first.plus(Duration.ofSeconds((long) (days * 0.8 * 86_400)));
+        Instant cutoff = validation ? first.plus(Duration.ofSeconds((long) (days * 0.64 * 86_400))) : evaluationStart;
         List<ShopperEvent> train = new ArrayList<>();
         List<ShopperEvent> later = new ArrayList<>();
-        data.events().forEach(e -> (e.timestamp().isBefore(cutoff) ? train : later).add(e));
+        data.events().stream().filter(e -> !validation || e.timestamp().isBefore(evaluationStart))
+                .forEach(e -> (e.timestamp().isBefore(cutoff) ? train : later).add(e));
 
         Map<String, CatalogItem> catalog = new LinkedHashMap<>();
         data.items().forEach(i -> catalog.put(i.itemId(), i));
@@ -112,6 +118,7 @@ final class SyntheticCommand implements Callable<Integer> {
         baselines.put("EASE", "ease");
         baselines.put("content similarity", "content");
         baselines.put("new arrivals", "new");
+        baselines.put("new arrivals matched to the shopper", "new_for_you");
         Map<String, MetricsReport> all = Evaluator.run(pipeline, config.candidates(), relevant, catalog, baselines);
         Map<String, MetricsReport> fresh = Evaluator.run(pipeline, config.candidates(), relevantNew, catalog,
                 baselines, newItems);
@@ -119,7 +126,8 @@ final class SyntheticCommand implements Callable<Integer> {
 
         for (boolean onlyNew : new boolean[] {false, true}) {
             Comparison comparison = new Comparison("Synthetic retail, " + shoppers + " shoppers, " + catalogSize
-                    + " items, " + days + " days, seed " + seed + ", split at day " + (int) (days * 0.8) + ", k = 10, "
+                    + " items, " + days + " days, seed " + seed + ", split at day " + (int) (days * (validation ? 0.64
+                    : 0.8)) + (validation ? " (validation: the last 20% of the days are not read)" : "") + ", k = 10, "
                     + (onlyNew ? "NEW ITEMS ONLY (fewer than " + NEW_ITEM_MAX_BUYERS + " buyers before the split: "
                     + newItems.size() + " items)" : "all items"), catalog.size());
             comparison.fact("train events ingested", accepted + " of " + train.size());
@@ -127,7 +135,7 @@ final class SyntheticCommand implements Callable<Integer> {
             comparison.fact("model", outcome.status() + ": " + outcome.reason());
             if (outcome.card() != null) {
                 comparison.fact("model algorithm", outcome.card().algorithm());
-            comparison.fact("model counts", outcome.card().counts());
+                comparison.fact("model counts", outcome.card().counts());
             }
             comparison.fact("seconds: ingest / train / evaluate", String.format("%.1f / %.1f / %.1f",
                     (ingested - start) / 1e9, (trained - ingested) / 1e9, (evaluated - trained) / 1e9));
@@ -135,7 +143,7 @@ final class SyntheticCommand implements Callable<Integer> {
             reports.forEach(comparison::add);
             double best = 0;
             String bestName = null;
-            for (String name : List.of("popularity (distinct buyers)", "segment popularity", "co-occurrence")) {
+            for (String name : baselines.keySet()) {
                 if (reports.get(name).mean("ndcg") > best) {
                     best = reports.get(name).mean("ndcg");
                     bestName = name;

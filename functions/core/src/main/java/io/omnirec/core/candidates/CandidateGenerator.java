@@ -35,6 +35,7 @@ public final class CandidateGenerator {
             case "popular" -> ListSource.global(name, Aggregates.POPULAR);
             case "trending" -> ListSource.global(name, Aggregates.TRENDING);
             case "new" -> ListSource.global(name, Aggregates.NEW);
+            case "new_for_you" -> new MatchedListSource(name, Aggregates.NEW);
             case "segment" -> ListSource.segment(name);
             case "store" -> ListSource.store(name);
             default -> throw new IllegalArgumentException("unknown candidate source: " + name);

@@ -100,6 +100,16 @@ public final class FeatureRegistry {
                 in.request().state().share(UserState.topCategoryKey(c.facts().item().topCategory()))));
         features.add(new Feature("brand_share", Scope.PAIR, (in, c, n) ->
                 in.request().state().share(UserState.brandKey(c.facts().item().brand()))));
+        features.add(new Feature("cold_item", Scope.ITEM, (in, c, n) -> 1.0 / (1 + c.facts().buyers())));
+        features.add(new Feature("item_freshness", Scope.ITEM, (in, c, n) -> Math.exp(-Math.max(0,
+                in.request().at().getEpochSecond() - c.facts().firstSeen()) / (14 * 86_400.0))));
+        features.add(new Feature("cold_item_x_match", Scope.PAIR, (in, c, n) -> {
+            UserState state = in.request().state();
+            CatalogItem item = c.facts().item();
+            return (state.share(UserState.categoryKey(item.category()))
+                    + state.share(UserState.topCategoryKey(item.topCategory()))
+                    + state.share(UserState.brandKey(item.brand()))) / (1 + c.facts().buyers());
+        }));
         features.add(new Feature("price_fit", Scope.PAIR, (in, c, n) -> priceFit(in.meanPriceLog(), c.facts())));
         features.add(new Feature("bought_before", Scope.PAIR,
                 (in, c, n) -> in.request().state().purchased().contains(c.itemId()) ? 1 : 0));

@@ -89,6 +89,7 @@ public final class RecommendationService {
                 case "store" -> "Popular at your store";
                 case "trending" -> "Trending now";
                 case "new" -> "New arrival";
+                case "new_for_you" -> "New in " + candidate.facts().item().topCategory() + ", a kind you like";
                 default -> "Popular with shoppers right now";
             };
         }

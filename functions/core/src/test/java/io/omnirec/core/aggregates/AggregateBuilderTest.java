@@ -172,4 +172,29 @@ class AggregateBuilderTest {
         }
         assertTrue(crossScored > 0, "no popular candidate carried its EASE score");
     }
+
+    @Test
+    void newForYou_shouldPutTheLaunchOfTheShoppersCategoryFirst_whenTwoItemsLaunchTogether() {
+        CatalogItem liked = data.items().get(0);
+        CatalogItem other = data.items().stream().filter(i -> !i.topCategory().equals(liked.topCategory()))
+                .findFirst().orElseThrow();
+        List<CatalogItem> catalog = new java.util.ArrayList<>(data.items());
+        catalog.add(new CatalogItem("launch-liked", "New " + liked.title(), liked.category(), liked.brand(),
+                liked.price(), false));
+        catalog.add(new CatalogItem("launch-other", "New " + other.title(), other.category(), other.brand(),
+                other.price(), false));
+        Aggregates withNew = new AggregateBuilder(AggregateConfig.defaults()).build(events, catalog, customers, NOW);
+        io.omnirec.core.features.UserState state = io.omnirec.core.features.UserState.empty("fan");
+        for (int i = 0; i < 3; i++) {
+            state = state.plus(InteractionUpdate.of(new io.omnirec.core.domain.ShopperEvent("v" + i, "fan",
+                    liked.itemId(), io.omnirec.core.domain.EventType.PURCHASE, NOW, io.omnirec.core.domain.Channel.WEB,
+                    null, null, null), Optional.of(liked)));
+        }
+        var proposal = CandidateGenerator.source("new_for_you").propose(
+                new io.omnirec.core.candidates.ShopperRequest(state, Optional.empty(), null, NOW), withNew, 50);
+        List<String> ids = proposal.best().stream().map(io.omnirec.core.candidates.ScoredItem::itemId).toList();
+        assertTrue(ids.indexOf("launch-liked") >= 0 && ids.indexOf("launch-liked") < ids.indexOf("launch-other")
+                || ids.contains("launch-liked") && !ids.contains("launch-other"), ids.toString());
+        assertTrue(proposal.scoreOf("launch-liked") > proposal.scoreOf("launch-other"));
+    }
 }
