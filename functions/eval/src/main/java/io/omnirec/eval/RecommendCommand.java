@@ -44,7 +44,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--users", required = true, description = "one shopper id per line")
     Path users;
 
-    @Option(names = "--k", defaultValue = "50", description = "items per shopper, 1-50")
+    @Option(names = "--k", defaultValue = "50", description = "items per shopper, 1-100")
     int k;
 
     @Option(names = "--out", required = true, description = "where to write user_id,item_id,rank,score")

@@ -6,13 +6,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Bad input becomes 400 (413 for an oversized body) with an {@link ErrorBody}. */
+/** Bad input becomes 400 (413 for an oversized body, 404 for an unknown item) with an {@link ErrorBody}. */
 @Provider
 public class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
 
     @Override
     public Response toResponse(InvalidInputException e) {
-        int status = "payload_too_large".equals(e.code()) ? 413 : 400;
+        int status = switch (e.code()) {
+            case "payload_too_large" -> 413;
+            case "unknown_item" -> 404;
+            default -> 400;
+        };
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(e.code(), e.getMessage())).build();
     }

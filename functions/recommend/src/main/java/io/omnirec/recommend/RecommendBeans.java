@@ -5,6 +5,8 @@ import io.omnirec.core.candidates.CandidateGenerator;
 import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
+import io.omnirec.core.ranking.SimilarItems;
+import io.omnirec.core.ranking.SimilarItemsService;
 import io.omnirec.core.store.FeatureStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,8 @@ import java.util.UUID;
 
 /** Wires the core's recommendation service to the feature store, the cached aggregates and the champion model. */
 @ApplicationScoped
-@RegisterForReflection(targets = {Recommendations.class, Recommendations.RecommendedItem.class})
+@RegisterForReflection(targets = {Recommendations.class, Recommendations.RecommendedItem.class, SimilarItems.class,
+    SimilarItems.RelatedItem.class})
 public class RecommendBeans {
 
     @Produces
@@ -37,5 +40,11 @@ public class RecommendBeans {
                                           CandidateGenerator candidates, ChampionModel champion, Clock clock) {
         return new RecommendationService(features, aggregates, candidates, champion,
                 () -> UUID.randomUUID().toString(), clock);
+    }
+
+    @Produces
+    @Singleton
+    SimilarItemsService similarItems(CachedAggregates aggregates) {
+        return new SimilarItemsService(aggregates, () -> UUID.randomUUID().toString());
     }
 }

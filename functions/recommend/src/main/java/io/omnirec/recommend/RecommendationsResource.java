@@ -1,18 +1,22 @@
 package io.omnirec.recommend;
 
-import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.ranking.RecommendationQuery;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /v1/users/{userId}/recommendations?k=10&storeId=store-01} ({@code storeId} when asked in a store). */
+/**
+ * {@code GET /v1/users/{userId}/recommendations?k=10&storeId=&channel=&category=&exclude=a,b}, and {@code POST} to
+ * the same path with a JSON context body (current item, cart, store, channel, tags; see {@link RecommendationQuery}).
+ */
 @Path("/v1/users/{userId}/recommendations")
 public class RecommendationsResource {
 
@@ -21,16 +25,17 @@ public class RecommendationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Recommendations get(@PathParam("userId") String userId, @QueryParam("k") @DefaultValue("10") String k,
-                               @QueryParam("storeId") String storeId) {
-        return recommendations.recommend(userId, storeId, parseK(k));
+    public Recommendations get(@PathParam("userId") String userId, @QueryParam("k") String k,
+                               @QueryParam("storeId") String storeId, @QueryParam("channel") String channel,
+                               @QueryParam("category") String category, @QueryParam("exclude") String exclude) {
+        return recommendations.recommend(userId,
+                RecommendationQuery.fromParameters(k, storeId, channel, category, exclude));
     }
 
-    private static int parseK(String k) {
-        try {
-            return Integer.parseInt(k);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("invalid_k", "k must be a whole number");
-        }
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Recommendations post(@PathParam("userId") String userId, byte[] body) {
+        return recommendations.recommend(userId, RecommendationQuery.fromJson(body));
     }
 }

@@ -113,6 +113,58 @@ class RecommendFunctionTest {
                 .body("error", equalTo("invalid_storeId"));
     }
 
+    @Test
+    @Order(1)
+    void postRecommendations_shouldProposeTheCartsComplement_andNotTheCartedItem_whenAKioskSendsTheCart() {
+        given().contentType(ContentType.JSON).body(event("apigw-v2-post-recommendations-cart.json"))
+                .when().post("/_lambda_")
+                .then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("body", containsString("{\"itemId\":\"i00004\""))
+                .body("body", containsString("Often bought with the Trail shoe in your cart"))
+                .body("body", not(containsString("\"itemId\":\"i00002\"")));
+    }
+
+    @Test
+    void postRecommendations_shouldAnswer4xxJson_whenTheBodyIsMalformedOversizedOrHostile() {
+        given().contentType(ContentType.JSON).body("{\"cart\": [").when().post("/v1/users/u1/recommendations")
+                .then().statusCode(400).body("error", equalTo("invalid_json"));
+        given().contentType(ContentType.JSON).body("{\"cart\": [\"../../etc\"]}")
+                .when().post("/v1/users/u1/recommendations")
+                .then().statusCode(400).body("error", equalTo("invalid_cart"));
+        given().contentType(ContentType.JSON).body("{\"channel\": \"store\"}")
+                .when().post("/v1/users/u1/recommendations")
+                .then().statusCode(400).body("error", equalTo("missing_storeId"));
+        given().contentType(ContentType.JSON).body("{\"category\": \"" + "x".repeat(20_000) + "\"}")
+                .when().post("/v1/users/u1/recommendations")
+                .then().statusCode(413).body("error", equalTo("payload_too_large"));
+        given().when().get("/v1/users/u1/recommendations?k=101").then().statusCode(400)
+                .body("error", equalTo("invalid_k"));
+        given().when().get("/v1/users/u1/recommendations?channel=fax").then().statusCode(400)
+                .body("error", equalTo("invalid_channel"));
+    }
+
+    @Test
+    void getRecommendations_shouldKeepToTheCategoryAndExclusions_whenAsked() {
+        given().when().get("/v1/users/newcomer/recommendations?k=5&category=Sports&exclude=i00002")
+                .then().statusCode(200)
+                .body("items.itemId", equalTo(List.of("i00004")));
+    }
+
+    @Test
+    void getSimilarItems_shouldNameTheRelation_andAnswer404ForAnUnknownItem() {
+        given().contentType(ContentType.JSON).body(event("apigw-v2-get-similar-items.json"))
+                .when().post("/_lambda_")
+                .then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("body", containsString("\"itemId\":\"i00004\",\"title\":\"Running socks\""))
+                .body("body", containsString("\"relation\":\"bought_together\""))
+                .body("body", containsString("Often bought together with Trail shoe"));
+        given().when().get("/v1/items/nothing-here/similar").then().statusCode(404)
+                .body("error", equalTo("unknown_item"));
+        given().when().get("/v1/items/%3Cx%3E/similar").then().statusCode(400).body("error", equalTo("invalid_itemId"));
+    }
+
     static S3ModelStore models() {
         return LocalAwsTestResource.models();
     }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Item-to-item candidates: the score of an item is the sum, over the shopper's history, of the neighbour weight from
- * the history item to it, each history item weighted by how strongly the shopper engaged with it (a purchase counts
- * fully, a view a fifth).
+ * Item-to-item candidates: the score of an item is the sum, over the shopper's history and the request's seeds (the
+ * item on screen and the cart, see {@link RequestContext}), of the neighbour weight from that item to it, each
+ * history item weighted by how strongly the shopper engaged with it (a purchase counts fully, a view a fifth) and
+ * each seed by {@link RequestContext#SEED_WEIGHT}.
  */
 public final class NeighbourSource implements CandidateSource {
     private final String name;
@@ -33,13 +34,18 @@ public final class NeighbourSource implements CandidateSource {
         Map<String, Double> scores = new HashMap<>();
         // in id order, so that the sums (and the scores' last bits) never depend on map iteration order
         for (Map.Entry<String, Double> touched : new TreeMap<>(request.state().items()).entrySet()) {
-            double weight = historyWeight(touched.getValue());
-            RankedList neighbours = aggregates.neighbours(index, touched.getKey());
-            for (int k = 0; k < neighbours.size(); k++) {
-                scores.merge(neighbours.ids()[k], weight * neighbours.scores()[k], Double::sum);
-            }
+            add(scores, aggregates.neighbours(index, touched.getKey()), historyWeight(touched.getValue()));
+        }
+        for (String seed : request.context().seeds()) {
+            add(scores, aggregates.neighbours(index, seed), RequestContext.SEED_WEIGHT);
         }
         return new Proposal(Ranking.best(scores, limit), scores);
+    }
+
+    private static void add(Map<String, Double> scores, RankedList neighbours, double weight) {
+        for (int k = 0; k < neighbours.size(); k++) {
+            scores.merge(neighbours.ids()[k], weight * neighbours.scores()[k], Double::sum);
+        }
     }
 
     /** How much a history item counts: its interaction weight relative to one purchase, at most 1. */

@@ -6,7 +6,6 @@ import io.omnirec.core.candidates.CandidateGenerator;
 import io.omnirec.core.candidates.CandidatePool;
 import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.domain.Identifiers;
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 
@@ -20,8 +19,6 @@ import java.util.function.Supplier;
  * available), apply the business rules, and explain each item by the source that proposed it most strongly.
  */
 public final class RecommendationService {
-
-    public static final int MAX_K = 50;
 
     private final FeatureStore features;
     private final Supplier<Aggregates> aggregates;
@@ -43,31 +40,33 @@ public final class RecommendationService {
 
     /** Recommendations for an online request. */
     public Recommendations recommend(String userId, int k) {
-        return recommend(userId, null, k);
+        return recommend(userId, RecommendationQuery.of(k));
     }
 
     /** Recommendations for a request from {@code storeId} ({@code null} online). */
     public Recommendations recommend(String userId, String storeId, int k) {
+        return recommend(userId, new RecommendationQuery(k, storeId, null, java.util.Set.of(), false,
+                io.omnirec.core.candidates.RequestContext.NONE));
+    }
+
+    /** Recommendations for {@code userId} as {@code query} asks. */
+    public Recommendations recommend(String userId, RecommendationQuery query) {
         Identifiers.requireValid("userId", userId);
-        if (storeId != null) {
-            Identifiers.requireValid("storeId", storeId);
-        }
-        if (k < 1 || k > MAX_K) {
-            throw new InvalidInputException("invalid_k", "k must be between 1 and " + MAX_K);
-        }
         ShopperContext context = features.loadShopperContext(userId);
-        ShopperRequest request = new ShopperRequest(context.state(), context.profile(), storeId, clock.instant());
+        ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
+                clock.instant(), query.context());
         Aggregates current = aggregates.get();
         CandidatePool pool = candidates.generate(request, current);
         ActiveModel model = activeModel.get();
         boolean useModel = model.scorer().isPresent();
         Scorer scorer = useModel ? model.scorer().get() : fallback;
         double[] scores = scorer.score(request, pool, current);
-        List<Recommendations.RecommendedItem> items = TopK.select(pool, scores, BusinessRules.eligible(request), k)
+        List<Recommendations.RecommendedItem> items = TopK.select(pool, scores,
+                        BusinessRules.eligible(request, query), query.k())
                 .stream()
                 .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(),
                         s.candidate().facts().item().title(), s.candidate().facts().item().category(), s.score(),
-                        Reasons.of(s.candidate(), pool.sourceNames())))
+                        Reasons.of(s.candidate(), pool.sourceNames(), request, current)))
                 .toList();
         return new Recommendations(recommendationIds.get(), userId, useModel ? "model" : "fallback",
                 useModel ? model.version() : null, model.status(), current.version(), items);
@@ -75,14 +74,22 @@ public final class RecommendationService {
 
     /** The sentence a shopper reads next to an item: why the strongest source proposed it. */
     static final class Reasons {
+        private static final List<String> ITEM_TO_ITEM = List.of("cooccurrence", "ease", "rp3", "content");
+
         private Reasons() {
         }
 
-        static String of(Candidate candidate, List<String> sources) {
+        static String of(Candidate candidate, List<String> sources, ShopperRequest request, Aggregates aggregates) {
             int best = candidate.bestSource();
             String source = best < 0 ? "" : sources.get(best);
+            if (ITEM_TO_ITEM.contains(source)) {
+                String seeded = fromSeeds(candidate.itemId(), request, aggregates);
+                if (seeded != null) {
+                    return seeded;
+                }
+            }
             return switch (source) {
-                case "cooccurrence" -> "Often bought together with items you bought";
+                case "cooccurrence", "rp3" -> "Often bought together with items you bought";
                 case "ease" -> "Shoppers with your taste chose it";
                 case "content" -> "Similar to items you liked";
                 case "segment" -> "Popular with shoppers like you";
@@ -92,6 +99,23 @@ public final class RecommendationService {
                 case "new_for_you" -> "New in " + candidate.facts().item().topCategory() + ", a kind you like";
                 default -> "Popular with shoppers right now";
             };
+        }
+
+        /** "Often bought with the coffee beans in your cart": the first seed the item is a neighbour of. */
+        private static String fromSeeds(String itemId, ShopperRequest request, Aggregates aggregates) {
+            for (String index : List.of(Aggregates.COOCCURRENCE, Aggregates.CONTENT)) {
+                for (String seed : request.context().seeds()) {
+                    if (!java.util.Arrays.asList(aggregates.neighbours(index, seed).ids()).contains(itemId)) {
+                        continue;
+                    }
+                    String title = aggregates.item(seed).map(f -> f.item().title()).orElse(seed);
+                    String where = seed.equals(request.context().currentItemId()) ? "the " + title
+                            : "the " + title + " in your cart";
+                    return index.equals(Aggregates.COOCCURRENCE) ? "Often bought with " + where
+                            : "Similar to " + where;
+                }
+            }
+            return null;
         }
     }
 }

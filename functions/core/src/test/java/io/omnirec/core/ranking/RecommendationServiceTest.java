@@ -126,10 +126,87 @@ class RecommendationServiceTest {
     void recommend_shouldRejectBadInput_whenKOrIdsAreInvalid() {
         RecommendationService service = service(ActiveModel.none("no_model"));
         assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 0)).code());
-        assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 51)).code());
+        assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 101)).code());
         assertEquals("invalid_userId", assertThrows(InvalidInputException.class,
                 () -> service.recommend("../etc/passwd", 5)).code());
         assertEquals("invalid_storeId", assertThrows(InvalidInputException.class,
                 () -> service.recommend("u1", "<store>", 5)).code());
+    }
+
+    static RecommendationQuery json(String body) {
+        return RecommendationQuery.fromJson(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recommend_shouldProposeTheComplementOfTheCart_andNotTheCartedItem_whenTheShopperIsNew() {
+        Recommendations result = service(ActiveModel.none("no_model"))
+                .recommend("newbie", json("{\"k\": 3, \"cart\": [\"shoe\"]}"));
+        assertEquals("sock", result.items().get(0).itemId(), ids(result).toString());
+        assertEquals("Often bought with the Shoe in your cart", result.items().get(0).reason());
+        assertFalse(ids(result).contains("shoe"));
+        Recommendations withCart = service(ActiveModel.none("no_model"))
+                .recommend("newbie", json("{\"k\": 5, \"cart\": [\"shoe\"], \"includeCart\": true}"));
+        assertTrue(ids(withCart).contains("shoe"));
+    }
+
+    @Test
+    void recommend_shouldNameTheItemOnScreen_whenItIsTheSeed() {
+        Recommendations result = service(ActiveModel.none("no_model"))
+                .recommend("newbie", json("{\"k\": 2, \"currentItemId\": \"sock\", \"channel\": \"app\"}"));
+        assertEquals("shoe", result.items().get(0).itemId());
+        assertEquals("Often bought with the Sock", result.items().get(0).reason());
+        assertFalse(ids(result).contains("sock"));
+    }
+
+    @Test
+    void recommend_shouldHonourExclusionsAndTheCategory_whenTheCallerAsks() {
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        assertFalse(ids(service.recommend("newbie", RecommendationQuery.fromParameters("5", null, null, null,
+                "tv, shoe"))).stream().anyMatch(id -> id.equals("tv") || id.equals("shoe")));
+        List<String> grocery = ids(service.recommend("newbie", RecommendationQuery.fromParameters("5", null, "web",
+                "Grocery", null)));
+        assertFalse(grocery.isEmpty());
+        assertTrue(grocery.stream().allMatch(id -> id.equals("milk") || id.equals("cereal")), grocery.toString());
+        assertEquals(List.of("milk"), ids(service.recommend("newbie", RecommendationQuery.fromParameters("5", null,
+                null, "Grocery/Dairy", null))));
+    }
+
+    @Test
+    void query_shouldRejectMalformedOversizedAndHostileInput_withAStableCode() {
+        java.util.function.Function<String, String> code = body -> assertThrows(InvalidInputException.class,
+                () -> json(body)).code();
+        assertEquals("invalid_json", code.apply("{\"k\": "));
+        assertEquals("invalid_body", code.apply("[1, 2]"));
+        assertEquals("unknown_field", code.apply("{\"kk\": 1}"));
+        assertEquals("invalid_k", code.apply("{\"k\": 2.5}"));
+        assertEquals("invalid_k", code.apply("{\"k\": 1000}"));
+        assertEquals("invalid_cart", code.apply("{\"cart\": \"shoe\"}"));
+        assertEquals("invalid_cart", code.apply("{\"cart\": [\"<script>\"]}"));
+        assertEquals("invalid_channel", code.apply("{\"channel\": \"fax\"}"));
+        assertEquals("missing_storeId", code.apply("{\"channel\": \"store\"}"));
+        assertEquals("invalid_tags", code.apply("{\"tags\": [\"Rain!\"]}"));
+        assertEquals("invalid_category", code.apply("{\"category\": \"a\\u0000b\"}"));
+        assertEquals("invalid_exclude", assertThrows(InvalidInputException.class, () -> RecommendationQuery
+                .fromParameters("5", null, null, null, "a,,b")).code());
+        String many = "[" + String.join(",", java.util.Collections.nCopies(101, "\"x\"")) + "]";
+        assertEquals("invalid_exclude", code.apply("{\"exclude\": " + many + "}"));
+        assertEquals("payload_too_large", code.apply("{\"category\": \"" + "a".repeat(20_000) + "\"}"));
+        assertEquals(10, json("").k());
+    }
+
+    @Test
+    void similar_shouldNameTheRelationOfEachItem_andRefuseUnknownItems() {
+        SimilarItemsService similar = new SimilarItemsService(() -> aggregates, () -> "rec-2");
+        SimilarItems result = similar.similar("shoe", 4);
+        assertEquals("Shoe", result.title());
+        assertEquals("sock", result.items().get(0).itemId());
+        assertEquals(SimilarItemsService.BOUGHT_TOGETHER, result.items().get(0).relation());
+        assertEquals("Often bought together with Shoe", result.items().get(0).reason());
+        assertTrue(result.items().stream().noneMatch(i -> i.itemId().equals("shoe")));
+        assertEquals(result.items().size(), result.items().stream().map(SimilarItems.RelatedItem::itemId).distinct()
+                .count());
+        assertEquals("unknown_item", assertThrows(InvalidInputException.class,
+                () -> similar.similar("nothing", 4)).code());
+        assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> similar.similar("shoe", 0)).code());
     }
 }

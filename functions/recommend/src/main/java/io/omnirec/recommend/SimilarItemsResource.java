@@ -1,0 +1,31 @@
+package io.omnirec.recommend;
+
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.ranking.SimilarItems;
+import io.omnirec.core.ranking.SimilarItemsService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /v1/items/{itemId}/similar?k=10}: bought together with the item, and like it. */
+@Path("/v1/items/{itemId}/similar")
+public class SimilarItemsResource {
+
+    @Inject
+    SimilarItemsService similar;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public SimilarItems get(@PathParam("itemId") String itemId, @QueryParam("k") @DefaultValue("10") String k) {
+        try {
+            return similar.similar(itemId, Integer.parseInt(k.strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("invalid_k", "k must be a whole number");
+        }
+    }
+}
