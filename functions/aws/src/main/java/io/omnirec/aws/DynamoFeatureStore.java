@@ -26,10 +26,12 @@ import java.util.function.Consumer;
 
 /**
  * The feature single table. Items (pk / sk):
- * {@code ITEM#id / META} catalog item; {@code USER#id / PROFILE} customer; {@code USER#id / STATE} purchased set,
- * interaction weight per item ({@code i:<itemId>}), affinity weights ({@code a:<key>}) and price sums. Every write is
- * a single-item put or one additive update per event; the recommend path reads one shopper with one BatchGetItem of
- * two keys.
+ * {@code ITEM#id / META} catalog item; {@code USER#id / PROFILE} customer; {@code USER#id / STATE} last purchase
+ * time per item ({@code p:<itemId>}; states written before it keep a {@code purchased} string set, still read), cart
+ * entries ({@code k:<itemId>}, the time the item went in), interaction weight per item ({@code i:<itemId>}), affinity
+ * weights ({@code a:<key>}) and price sums. Every write is a single-item put or one update per event (additive, plus
+ * setting or removing the event's own purchase time and cart entry); the recommend path reads one shopper with one
+ * BatchGetItem of two keys.
  */
 public final class DynamoFeatureStore implements FeatureStore {
     static final String META = "META";
@@ -37,6 +39,8 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String STATE = "STATE";
     static final String AFFINITY_PREFIX = "a:";
     static final String ITEM_PREFIX = "i:";
+    static final String PURCHASE_PREFIX = "p:";
+    static final String CART_PREFIX = "k:";
     private static final int MAX_RETRIES = 8;
 
     private final DynamoDbClient dynamo;
@@ -103,10 +107,21 @@ public final class DynamoFeatureStore implements FeatureStore {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> adds = new ArrayList<>();
+        List<String> sets = new ArrayList<>(List.of("#uid = :uid"));
+        List<String> removes = new ArrayList<>();
         if (update.purchasedItemId() != null) {
-            names.put("#purchased", "purchased");
-            values.put(":purchased", AttributeValue.fromSs(List.of(update.purchasedItemId())));
-            adds.add("#purchased :purchased");
+            names.put("#bought", PURCHASE_PREFIX + update.purchasedItemId());
+            values.put(":at", Attributes.n(update.at()));
+            sets.add("#bought = :at");
+        }
+        if (update.cart() != InteractionUpdate.CartChange.NONE) {
+            names.put("#cart", CART_PREFIX + update.itemId());
+            if (update.cart() == InteractionUpdate.CartChange.ADD) {
+                values.put(":at", Attributes.n(update.at()));
+                sets.add("#cart = :at");
+            } else {
+                removes.add("#cart");
+            }
         }
         if (update.itemWeight() > 0) {
             names.put("#item", ITEM_PREFIX + update.itemId());
@@ -135,8 +150,10 @@ public final class DynamoFeatureStore implements FeatureStore {
         }
         names.put("#uid", "userId");
         values.put(":uid", Attributes.s(update.userId()));
+        String expression = "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds))
+                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         dynamo.updateItem(b -> b.tableName(table).key(key(userPk(update.userId()), STATE))
-                .updateExpression("SET #uid = :uid" + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds)))
+                .updateExpression(expression)
                 .expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
@@ -164,15 +181,23 @@ public final class DynamoFeatureStore implements FeatureStore {
     private static UserState stateFromAttributes(String userId, Map<String, AttributeValue> item) {
         Map<String, Double> affinities = new HashMap<>();
         Map<String, Double> items = new HashMap<>();
+        Map<String, Long> purchases = new HashMap<>();
+        Map<String, Long> cart = new HashMap<>();
+        if (item.containsKey("purchased")) {
+            item.get("purchased").ss().forEach(bought -> purchases.put(bought, 0L));
+        }
         item.forEach((name, value) -> {
             if (name.startsWith(AFFINITY_PREFIX)) {
                 affinities.put(name.substring(AFFINITY_PREFIX.length()), Double.parseDouble(value.n()));
             } else if (name.startsWith(ITEM_PREFIX)) {
                 items.put(name.substring(ITEM_PREFIX.length()), Double.parseDouble(value.n()));
+            } else if (name.startsWith(PURCHASE_PREFIX)) {
+                purchases.put(name.substring(PURCHASE_PREFIX.length()), Long.parseLong(value.n()));
+            } else if (name.startsWith(CART_PREFIX)) {
+                cart.put(name.substring(CART_PREFIX.length()), Long.parseLong(value.n()));
             }
         });
-        Set<String> purchased = item.containsKey("purchased") ? new HashSet<>(item.get("purchased").ss()) : Set.of();
-        return new UserState(userId, purchased, items, affinities, Attributes.num(item, "affinityTotal"),
+        return new UserState(userId, purchases, cart, items, affinities, Attributes.num(item, "affinityTotal"),
                 Attributes.num(item, "priceLogSum"), (long) Attributes.num(item, "priceCount"));
     }
 

@@ -145,6 +145,19 @@ class RecommendFunctionTest {
     }
 
     @Test
+    @Order(1)
+    void getRecommendations_shouldProposeTheCartsComplement_rightAfterAnAddToCartIsApplied() {
+        CatalogItem shoe = new CatalogItem("i00002", "Trail shoe", "Sports/Running", "Runa", 120, false);
+        LocalAwsTestResource.features().apply(InteractionUpdate.of(new ShopperEvent("cart-1", "carter", "i00002",
+                EventType.ADD_TO_CART, NOW.minusSeconds(60), Channel.APP, null, null, null), Optional.of(shoe)));
+        given().when().get("/v1/users/carter/recommendations?k=2")
+                .then().statusCode(200)
+                .body("items[0].itemId", equalTo("i00004"))
+                .body("items[0].reason", equalTo("Often bought with the Trail shoe in your cart"))
+                .body("items.itemId", not(hasItem("i00002")));
+    }
+
+    @Test
     void getRecommendations_shouldKeepToTheCategoryAndExclusions_whenAsked() {
         given().when().get("/v1/users/newcomer/recommendations?k=5&category=Sports&exclude=i00002")
                 .then().statusCode(200)

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * Item-to-item candidates: the score of an item is the sum, over the shopper's history and the request's seeds (the
- * item on screen and the cart, see {@link RequestContext}), of the neighbour weight from that item to it, each
+ * item on screen and the cart, see {@link ShopperRequest#seeds()}), of the neighbour weight from that item to it, each
  * history item weighted by how strongly the shopper engaged with it (a purchase counts fully, a view a fifth) and
  * each seed by {@link RequestContext#SEED_WEIGHT}.
  */
@@ -36,7 +36,7 @@ public final class NeighbourSource implements CandidateSource {
         for (Map.Entry<String, Double> touched : new TreeMap<>(request.state().items()).entrySet()) {
             add(scores, aggregates.neighbours(index, touched.getKey()), historyWeight(touched.getValue()));
         }
-        for (String seed : request.context().seeds()) {
+        for (String seed : request.seeds()) {
             add(scores, aggregates.neighbours(index, seed), RequestContext.SEED_WEIGHT);
         }
         return new Proposal(Ranking.best(scores, limit), scores);

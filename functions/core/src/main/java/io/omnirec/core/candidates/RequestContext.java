@@ -2,7 +2,6 @@ package io.omnirec.core.candidates;
 
 import io.omnirec.core.domain.Channel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,15 +20,5 @@ public record RequestContext(String currentItemId, List<String> cart, Optional<C
     public RequestContext {
         cart = List.copyOf(cart);
         tags = Set.copyOf(tags);
-    }
-
-    /** The current item (first) and the cart, each once. */
-    public List<String> seeds() {
-        List<String> seeds = new ArrayList<>(cart.size() + 1);
-        if (currentItemId != null) {
-            seeds.add(currentItemId);
-        }
-        cart.stream().filter(item -> !seeds.contains(item)).forEach(seeds::add);
-        return seeds;
     }
 }

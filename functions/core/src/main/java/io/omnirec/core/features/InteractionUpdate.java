@@ -12,16 +12,21 @@ import java.util.Optional;
  * The feature deltas one accepted event causes on the shopper's state. Stores apply it with one additive write, so
  * applying it is cheap and order-independent.
  *
- * @param purchasedItemId the item to add to the shopper's purchased set, or {@code null}
+ * @param at              when the event happened, epoch seconds
+ * @param purchasedItemId the item the shopper bought (its last purchase time becomes {@code at}), or {@code null}
+ * @param cart            what the event does to the shopper's cart: a purchase or a removal takes the item out
  * @param itemWeight      weight to add to the shopper's interaction with the item (the history that item-to-item
  *                        candidate sources start from)
  * @param affinities      weight to add per affinity key (see {@link UserState#categoryKey(String)} and friends)
  * @param affinityTotal   weight to add to the shopper's total, the denominator of every affinity
  * @param priceLog        {@code ln(price)} to add to the shopper's price sum when {@code priceCount} is 1
  */
-public record InteractionUpdate(String userId, String itemId, String purchasedItemId, double itemWeight,
-                                Map<String, Double> affinities, double affinityTotal, double priceLog,
-                                int priceCount) {
+public record InteractionUpdate(String userId, String itemId, long at, String purchasedItemId, CartChange cart,
+                                double itemWeight, Map<String, Double> affinities, double affinityTotal,
+                                double priceLog, int priceCount) {
+
+    /** The effect of an event on the cart. */
+    public enum CartChange { NONE, ADD, REMOVE }
 
     /** The deltas for one event; {@code item} is empty when the item is not (yet) in the catalog. */
     public static InteractionUpdate of(ShopperEvent event, Optional<CatalogItem> item) {
@@ -42,7 +47,12 @@ public record InteractionUpdate(String userId, String itemId, String purchasedIt
         }
         double total = affinities.isEmpty() ? 0 : weight;
         String purchased = type == EventType.PURCHASE ? event.itemId() : null;
-        return new InteractionUpdate(event.userId(), event.itemId(), purchased, weight, Map.copyOf(affinities), total,
-                priceLog, priceCount);
+        CartChange cart = switch (type) {
+            case ADD_TO_CART -> CartChange.ADD;
+            case REMOVE_FROM_CART, PURCHASE -> CartChange.REMOVE;
+            default -> CartChange.NONE;
+        };
+        return new InteractionUpdate(event.userId(), event.itemId(), event.timestamp().getEpochSecond(), purchased,
+                cart, weight, Map.copyOf(affinities), total, priceLog, priceCount);
     }
 }

@@ -104,7 +104,7 @@ public final class RecommendationService {
         /** "Often bought with the coffee beans in your cart": the first seed the item is a neighbour of. */
         private static String fromSeeds(String itemId, ShopperRequest request, Aggregates aggregates) {
             for (String index : List.of(Aggregates.COOCCURRENCE, Aggregates.CONTENT)) {
-                for (String seed : request.context().seeds()) {
+                for (String seed : request.seeds()) {
                     if (!java.util.Arrays.asList(aggregates.neighbours(index, seed).ids()).contains(itemId)) {
                         continue;
                     }

@@ -267,7 +267,8 @@ final class ShopperSplit {
     /** Mutable replay of one shopper's updates; {@link UserState#plus} copies and would be quadratic here. */
     private static final class StateBuilder {
         private final String userId;
-        private final Set<String> purchased = new HashSet<>();
+        private final Map<String, Long> purchases = new HashMap<>();
+        private final Map<String, Long> cart = new HashMap<>();
         private final Map<String, Double> items = new HashMap<>();
         private final Map<String, Double> affinities = new HashMap<>();
         private double affinityTotal;
@@ -280,7 +281,12 @@ final class ShopperSplit {
 
         void apply(InteractionUpdate update) {
             if (update.purchasedItemId() != null) {
-                purchased.add(update.purchasedItemId());
+                purchases.merge(update.purchasedItemId(), update.at(), Math::max);
+            }
+            if (update.cart() == InteractionUpdate.CartChange.ADD) {
+                cart.put(update.itemId(), update.at());
+            } else if (update.cart() == InteractionUpdate.CartChange.REMOVE) {
+                cart.remove(update.itemId());
             }
             if (update.itemWeight() > 0) {
                 items.merge(update.itemId(), update.itemWeight(), Double::sum);
@@ -292,7 +298,7 @@ final class ShopperSplit {
         }
 
         UserState build() {
-            return new UserState(userId, purchased, items, affinities, affinityTotal, priceLogSum, priceCount);
+            return new UserState(userId, purchases, cart, items, affinities, affinityTotal, priceLogSum, priceCount);
         }
     }
 }

@@ -209,4 +209,17 @@ class RecommendationServiceTest {
                 () -> similar.similar("nothing", 4)).code());
         assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> similar.similar("shoe", 0)).code());
     }
+
+    @Test
+    void recommend_shouldProposeTheComplementOfTheStoredCart_rightAfterAnAddToCart() {
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        assertEquals("tv", service.recommend("browser", 3).items().get(0).itemId());
+        event("browser", "shoe", EventType.ADD_TO_CART, null);
+        Recommendations after = service.recommend("browser", 3);
+        assertEquals("sock", after.items().get(0).itemId(), ids(after).toString());
+        assertEquals("Often bought with the Shoe in your cart", after.items().get(0).reason());
+        assertFalse(ids(after).contains("shoe"), "the carted item is not recommended");
+        event("browser", "shoe", EventType.REMOVE_FROM_CART, null);
+        assertTrue(ids(service.recommend("browser", 5)).contains("shoe"), "out of the cart, it may come back");
+    }
 }

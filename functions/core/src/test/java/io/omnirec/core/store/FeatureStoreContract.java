@@ -73,6 +73,34 @@ public abstract class FeatureStoreContract {
         assertEquals(Map.of("phone-1", 1.0), store.loadShopperContext("u2").state().items());
     }
 
+    static InteractionUpdate at(String userId, CatalogItem item, EventType type, String time) {
+        return InteractionUpdate.of(new ShopperEvent("e", userId, item.itemId(), type, Instant.parse(time),
+                Channel.WEB, null, null, null), Optional.of(item));
+    }
+
+    @Test
+    void apply_shouldKeepTheCartAndLastPurchaseTimes_whenCartsChangeAndPurchasesHappen() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK, PHONE));
+        store.apply(at("u1", PHONE, EventType.ADD_TO_CART, "2026-11-01T10:00:00Z"));
+        store.apply(at("u1", MILK, EventType.ADD_TO_CART, "2026-11-01T10:05:00Z"));
+        UserState carted = store.loadShopperContext("u1").state();
+        assertEquals(Map.of("phone-1", Instant.parse("2026-11-01T10:00:00Z").getEpochSecond(),
+                "milk-1", Instant.parse("2026-11-01T10:05:00Z").getEpochSecond()), carted.cart());
+        assertEquals(List.of("milk-1", "phone-1"), carted.activeCart(Instant.parse("2026-11-02T00:00:00Z")));
+        assertEquals(List.of(), carted.activeCart(Instant.parse("2026-12-01T00:00:00Z")), "abandoned after 14 days");
+
+        store.apply(at("u1", PHONE, EventType.REMOVE_FROM_CART, "2026-11-01T10:06:00Z"));
+        store.apply(at("u1", MILK, EventType.PURCHASE, "2026-11-01T10:10:00Z"));
+        store.apply(at("u1", MILK, EventType.REMOVE_FROM_CART, "2026-11-01T10:11:00Z"));
+        UserState after = store.loadShopperContext("u1").state();
+        assertEquals(Map.of(), after.cart());
+        assertEquals(Map.of("milk-1", Instant.parse("2026-11-01T10:10:00Z").getEpochSecond()), after.purchases());
+        store.apply(at("u1", MILK, EventType.PURCHASE, "2026-11-20T09:00:00Z"));
+        assertEquals(Map.of("milk-1", Instant.parse("2026-11-20T09:00:00Z").getEpochSecond()),
+                store.loadShopperContext("u1").state().purchases());
+    }
+
     @Test
     void loadShopperContext_shouldReturnEmptyStateAndNoProfile_whenShopperIsUnknown() {
         ShopperContext context = newStore().loadShopperContext("nobody");
