@@ -209,13 +209,17 @@ public final class DynamoFeatureStore implements FeatureStore {
         item.put("brand", Attributes.s(i.brand()));
         item.put("price", AttributeValue.fromN(Double.toString(i.price())));
         item.put("consumable", AttributeValue.fromBool(i.consumable()));
+        if (i.repurchaseDays() > 0) {
+            item.put("repurchaseDays", Attributes.n(i.repurchaseDays()));
+        }
         return item;
     }
 
     private static CatalogItem itemFromAttributes(Map<String, AttributeValue> item) {
         return new CatalogItem(Attributes.str(item, "itemId"), Attributes.str(item, "title"),
                 Attributes.str(item, "category"), Attributes.str(item, "brand"), Attributes.num(item, "price"),
-                Boolean.TRUE.equals(item.get("consumable").bool()));
+                Boolean.TRUE.equals(item.get("consumable").bool()),
+                item.containsKey("repurchaseDays") ? (int) Attributes.num(item, "repurchaseDays") : 0);
     }
 
     private Iterable<Map<String, AttributeValue>> scanKind(String sk) {

@@ -99,7 +99,7 @@ final class MovieLensCommand implements Callable<Integer> {
         Pipeline pipeline = new Pipeline();
         Instant last = train.stream().map(MovieLens.Rating::time).max(Comparator.naturalOrder()).orElseThrow();
         pipeline.setNow(last.plusSeconds(1));
-        StringBuilder catalogCsv = new StringBuilder(String.join(",", CatalogCsv.HEADER)).append('\n');
+        StringBuilder catalogCsv = new StringBuilder(CatalogCsv.fullHeader()).append('\n');
         data.items.forEach(i -> catalogCsv.append(CatalogCsv.line(i)).append('\n'));
         StringBuilder customersCsv = new StringBuilder(String.join(",", CustomerCsv.HEADER)).append('\n');
         data.customers.forEach(c -> customersCsv.append(CustomerCsv.line(c)).append('\n'));

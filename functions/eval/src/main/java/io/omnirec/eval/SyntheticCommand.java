@@ -119,6 +119,7 @@ final class SyntheticCommand implements Callable<Integer> {
         baselines.put("content similarity", "content");
         baselines.put("new arrivals", "new");
         baselines.put("new arrivals matched to the shopper", "new_for_you");
+        baselines.put("restock reminders", "replenish");
         Map<String, MetricsReport> all = Evaluator.run(pipeline, config.candidates(), relevant, catalog, baselines);
         Map<String, MetricsReport> fresh = Evaluator.run(pipeline, config.candidates(), relevantNew, catalog,
                 baselines, newItems);
@@ -136,6 +137,7 @@ final class SyntheticCommand implements Callable<Integer> {
             if (outcome.card() != null) {
                 comparison.fact("model algorithm", outcome.card().algorithm());
                 comparison.fact("model counts", outcome.card().counts());
+                comparison.fact("model validation metrics", outcome.card().metrics());
             }
             comparison.fact("seconds: ingest / train / evaluate", String.format("%.1f / %.1f / %.1f",
                     (ingested - start) / 1e9, (trained - ingested) / 1e9, (evaluated - trained) / 1e9));

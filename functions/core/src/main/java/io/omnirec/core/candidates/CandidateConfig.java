@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Which candidate sources run, in which order, and how many items each may propose. Names:
  * {@code cooccurrence}, {@code ease}, {@code rp3}, {@code content}, {@code popular}, {@code segment}, {@code store},
- * {@code trending}, {@code new}, {@code new_for_you}.
+ * {@code trending}, {@code new}, {@code new_for_you}, {@code replenish}.
  */
 public record CandidateConfig(Map<String, Integer> limits) {
 
@@ -31,6 +31,7 @@ public record CandidateConfig(Map<String, Integer> limits) {
         limits.put("trending", 30);
         limits.put("new", 30);
         limits.put("new_for_you", 50);
+        limits.put("replenish", 20);
         return new CandidateConfig(limits);
     }
 }

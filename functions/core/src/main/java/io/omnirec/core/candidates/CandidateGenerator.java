@@ -36,6 +36,7 @@ public final class CandidateGenerator {
             case "trending" -> ListSource.global(name, Aggregates.TRENDING);
             case "new" -> ListSource.global(name, Aggregates.NEW);
             case "new_for_you" -> new MatchedListSource(name, Aggregates.NEW);
+            case "replenish" -> new ReplenishSource(name);
             case "segment" -> ListSource.segment(name);
             case "store" -> ListSource.store(name);
             default -> throw new IllegalArgumentException("unknown candidate source: " + name);

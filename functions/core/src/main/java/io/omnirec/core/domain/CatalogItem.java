@@ -6,15 +6,27 @@ import java.util.Objects;
  * A product in the catalog.
  *
  * @param category   category path from the root, levels separated by {@code /}, e.g. {@code Grocery/Dairy}
- * @param consumable true for items that are bought again (groceries, beauty); durables are never re-recommended
+ * @param consumable     true for items that are bought again (groceries, beauty); durables are never re-recommended
+ * @param repurchaseDays for a consumable, how many days one purchase typically lasts (0 when not known): it comes back
+ *                       as a restock reminder when that time is nearly up, and not before
  */
 public record CatalogItem(String itemId, String title, String category, String brand, double price,
-                          boolean consumable) {
+                          boolean consumable, int repurchaseDays) {
+    public static final int MAX_REPURCHASE_DAYS = 3650;
+
     public CatalogItem {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(brand, "brand");
+        if (repurchaseDays < 0 || repurchaseDays > MAX_REPURCHASE_DAYS) {
+            throw new IllegalArgumentException("repurchaseDays must be 0-" + MAX_REPURCHASE_DAYS);
+        }
+    }
+
+    /** An item without a known repurchase cycle. */
+    public CatalogItem(String itemId, String title, String category, String brand, double price, boolean consumable) {
+        this(itemId, title, category, brand, price, consumable, 0);
     }
 
     /** The first level of the category path. */

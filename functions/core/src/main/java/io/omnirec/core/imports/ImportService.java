@@ -59,7 +59,7 @@ public final class ImportService {
         Map<String, Long> firstLine = new HashMap<>();
         List<T> batch = new ArrayList<>(BATCH);
         long[] imported = {0};
-        long rows = CsvRows.forEach(content, mapper.header(), rejections, line -> {
+        long rows = CsvRows.forEach(content, mapper.header(), mapper.optionalColumns(), rejections, line -> {
             T value;
             try {
                 value = mapper.map(line.fields());

@@ -50,7 +50,7 @@ public final class InteractionImport {
     public Report importCsv(InputStream content) {
         Batch batch = new Batch();
         Map<String, Integer> occurrences = new HashMap<>();
-        batch.rows = CsvRows.forEach(content, HEADER, batch.rejections, line -> {
+        batch.rows = CsvRows.forEach(content, HEADER, List.of(), batch.rejections, line -> {
             int seen = occurrences.merge(line.raw(), 1, Integer::sum);
             batch.add(line.number(), line.raw(), event(line.fields(), rowId(line.raw(), seen)));
         });

@@ -7,8 +7,17 @@ import java.util.List;
 /** Maps the fields of one CSV row to a domain value, or throws {@link InvalidInputException} with the reason. */
 public interface RowMapper<T> {
 
-    /** The exact header line the file must start with. */
+    /** The columns every file starts with, in this order. */
     List<String> header();
+
+    /**
+     * Columns a file may add after {@link #header()}, in this order (a file may stop after any of them); rows of a
+     * file without them reach {@link #map} with empty fields in their place, so files written before a column was
+     * added keep importing.
+     */
+    default List<String> optionalColumns() {
+        return List.of();
+    }
 
     T map(List<String> fields);
 

@@ -1,18 +1,26 @@
 package io.omnirec.core.ranking;
 
 import io.omnirec.core.candidates.Candidate;
+import io.omnirec.core.candidates.ReplenishSource;
 import io.omnirec.core.candidates.ShopperRequest;
+import io.omnirec.core.domain.CatalogItem;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What a shopper may be shown: never a durable they already bought, nor what is already in their cart. Consumables
- * they bought stay eligible, so the coffee bought every month can be suggested again. Training applies the same rules
- * to its candidates, so the model learns from what recommend can show.
+ * What a shopper may be shown: never a durable they already bought, nor what is already in their cart, nor a
+ * consumable they bought too recently: one with a known lifetime comes back when it is nearly used up
+ * ({@link ReplenishSource#DUE_FROM}), one without after {@link #UNKNOWN_LIFETIME_GAP}. So the coffee bought every
+ * month is suggested again, and not the day after. Training applies the same rules to its candidates, so the model
+ * learns from what recommend can show.
  */
 public final class BusinessRules {
+    /** How long a consumable without a known lifetime stays out after a purchase. */
+    public static final Duration UNKNOWN_LIFETIME_GAP = Duration.ofDays(7);
+
     private BusinessRules() {
     }
 
@@ -38,7 +46,17 @@ public final class BusinessRules {
     }
 
     private static Predicate<Candidate> notABoughtDurable(ShopperRequest request) {
-        return candidate -> candidate.facts().item().consumable()
-                || !request.state().purchased().contains(candidate.itemId());
+        long recent = request.at().minus(UNKNOWN_LIFETIME_GAP).getEpochSecond();
+        return candidate -> {
+            Long last = request.state().purchases().get(candidate.itemId());
+            if (last == null) {
+                return true;
+            }
+            CatalogItem item = candidate.facts().item();
+            if (!item.consumable()) {
+                return false;
+            }
+            return item.repurchaseDays() > 0 ? ReplenishSource.due(item, last, request).isPresent() : last <= recent;
+        };
     }
 }

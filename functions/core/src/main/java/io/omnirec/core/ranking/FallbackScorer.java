@@ -13,9 +13,12 @@ import java.util.List;
  * collaborative sources and a new shopper falls through to store, segment and global popularity.
  */
 public final class FallbackScorer implements Scorer {
-    /** The default chain: collaborative first, then content, then popularity from the most to the least specific. */
+    /**
+     * The default chain: restock reminders that are due, then collaborative, then content, then popularity from the
+     * most to the least specific.
+     */
     public static final List<String> DEFAULT_CHAIN =
-            List.of("ease", "cooccurrence", "content", "store", "segment", "popular", "trending", "new");
+            List.of("replenish", "ease", "cooccurrence", "content", "store", "segment", "popular", "trending", "new");
 
     private final List<String> chain;
 

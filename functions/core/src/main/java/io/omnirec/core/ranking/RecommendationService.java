@@ -97,8 +97,17 @@ public final class RecommendationService {
                 case "trending" -> "Trending now";
                 case "new" -> "New arrival";
                 case "new_for_you" -> "New in " + candidate.facts().item().topCategory() + ", a kind you like";
+                case "replenish" -> restock(candidate, request);
                 default -> "Popular with shoppers right now";
             };
+        }
+
+        /** "Time to restock: bought 27 days ago, lasts about 30 days". */
+        private static String restock(Candidate candidate, ShopperRequest request) {
+            Long last = request.state().purchases().get(candidate.itemId());
+            long days = last == null ? 0 : (request.at().getEpochSecond() - last) / 86_400;
+            return "Time to restock: bought " + days + " days ago, lasts about "
+                    + candidate.facts().item().repurchaseDays() + " days";
         }
 
         /** "Often bought with the coffee beans in your cart": the first seed the item is a neighbour of. */

@@ -26,7 +26,7 @@ public record SyntheticDataset(List<Customer> customers, List<CatalogItem> items
 
     /** The catalog as the catalog import reads it. */
     public String catalogCsv() {
-        StringBuilder out = new StringBuilder(String.join(",", CatalogCsv.HEADER)).append('\n');
+        StringBuilder out = new StringBuilder(CatalogCsv.fullHeader()).append('\n');
         items.forEach(item -> out.append(CatalogCsv.line(item)).append('\n'));
         return out.toString();
     }

@@ -179,6 +179,12 @@ public final class SyntheticRetailGenerator {
         }
     }
 
+    /**
+     * What the catalog says a consumable lasts: the short end of the shoppers' personal cycles (14 to 35 days), so
+     * that recommend's restock rule (due from 80% of it) holds no one's repurchase back.
+     */
+    static final int TYPICAL_CYCLE_DAYS = 17;
+
     /** A consumable bought again every {@code cycle} days (with some jitter) until the shopper stops or time ends. */
     private void repurchases(Shopper shopper, CatalogItem item, double day, List<ShopperEvent> events, long[] counter) {
         double cycle = 14 + random.nextDouble() * 21;
@@ -272,7 +278,8 @@ public final class SyntheticRetailGenerator {
             double basePrice = 5 + 20 * (tops.indexOf(top) + 1);
             double price = Math.round(basePrice * Math.exp(0.5 * random.nextGaussian()) * 100) / 100.0;
             items.add(new CatalogItem(String.format("i%05d", i), brand + " " + sub + " " + word(1), top + "/" + sub,
-                    brand, price, CONSUMABLE_TOPS.contains(top)));
+                    brand, price, CONSUMABLE_TOPS.contains(top),
+                    CONSUMABLE_TOPS.contains(top) ? TYPICAL_CYCLE_DAYS : 0));
         }
         return items;
     }

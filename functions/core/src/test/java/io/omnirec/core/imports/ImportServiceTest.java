@@ -69,6 +69,30 @@ class ImportServiceTest {
     }
 
     @Test
+    void importFile_shouldReadTheOptionalLifetimeColumn_andKeepImportingFilesWithoutIt() {
+        ImportReport report = importCatalog("item_id,title,category,brand,price,consumable,repurchase_days\n"
+                + "coffee,Coffee beans,Grocery/Coffee,Bean,9,true,30\n"
+                + "tea,Tea,Grocery/Tea,Leaf,4,true,\n"
+                + "bad1,Soap,Home/Bath,Suds,2,true,2.5\n"
+                + "bad2,Soap,Home/Bath,Suds,2,true,99999\n"
+                + "bad3,Soap,Home/Bath,Suds,2,true\n");
+        assertEquals(2, report.imported());
+        String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);
+        assertTrue(rejections.contains("4,invalid_repurchase_days"), rejections);
+        assertTrue(rejections.contains("5,invalid_repurchase_days"), rejections);
+        assertTrue(rejections.contains("6,wrong_column_count"), rejections);
+        assertEquals(30, features.items(List.of("coffee")).get("coffee").repurchaseDays());
+        assertEquals(0, features.items(List.of("tea")).get("tea").repurchaseDays());
+
+        assertEquals(1, importCatalog(HEADER + "milk,Milk,Grocery/Dairy,Alpen,1,true\n").imported());
+        assertEquals(0, features.items(List.of("milk")).get("milk").repurchaseDays());
+        assertEquals("invalid_header", assertThrows(InvalidInputException.class,
+                () -> importCatalog("item_id,title,category,brand,price,consumable,lifetime\n")).code());
+        assertEquals("invalid_header", assertThrows(InvalidInputException.class,
+                () -> importCatalog("item_id,title,category,brand,price,consumable,repurchase_days,x\n")).code());
+    }
+
+    @Test
     void importFile_shouldFailClearly_whenFileIsNotUtf8() {
         byte[] latin1 = (HEADER + "i1,Caf\u00e9,Grocery/Dairy,Alpen,1,true\n").getBytes(StandardCharsets.ISO_8859_1);
         InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -98,9 +98,31 @@ class RecommendationServiceTest {
     }
 
     @Test
-    void recommend_shouldOfferConsumablesAgain_whenShopperBoughtThemBefore() {
-        Recommendations result = service(ActiveModel.none("no_model")).recommend("regular", 5);
-        assertTrue(ids(result).contains("milk"), ids(result).toString());
+    void recommend_shouldRemindOfAConsumableWhenItIsDue_andNotPushItRightAfterThePurchase() {
+        CatalogItem coffee = new CatalogItem("coffee", "Coffee beans", "Grocery/Coffee", "Bean", 9, true, 30);
+        features.upsertItems(List.of(coffee));
+        List<CatalogItem> withCoffee = new java.util.ArrayList<>(catalog);
+        withCoffee.add(coffee);
+        aggregates = new AggregateBuilder(AggregateConfig.defaults()).build(events, withCoffee, Map.of(), NOW);
+        features.apply(InteractionUpdate.of(new ShopperEvent("c1", "drinker", "coffee", EventType.PURCHASE,
+                NOW.minus(java.time.Duration.ofDays(27)), Channel.WEB, null, null, null), Optional.of(coffee)));
+        Recommendations due = service(ActiveModel.none("no_model")).recommend("drinker", 3);
+        assertEquals("coffee", due.items().get(0).itemId(), ids(due).toString());
+        assertEquals("Time to restock: bought 27 days ago, lasts about 30 days", due.items().get(0).reason());
+
+        features.apply(InteractionUpdate.of(new ShopperEvent("c2", "drinker", "coffee", EventType.PURCHASE,
+                NOW.minus(java.time.Duration.ofDays(2)), Channel.WEB, null, null, null), Optional.of(coffee)));
+        assertFalse(ids(service(ActiveModel.none("no_model")).recommend("drinker", 5)).contains("coffee"),
+                "not two days after buying it again");
+    }
+
+    @Test
+    void recommend_shouldOfferAConsumableWithoutKnownLifetimeAgain_onlyAWeekAfterThePurchase() {
+        assertFalse(ids(service(ActiveModel.none("no_model")).recommend("regular", 5)).contains("milk"));
+        CatalogItem milk = catalog.get(1);
+        features.apply(InteractionUpdate.of(new ShopperEvent("m1", "earlier", "milk", EventType.PURCHASE,
+                NOW.minus(java.time.Duration.ofDays(8)), Channel.WEB, null, null, null), Optional.of(milk)));
+        assertTrue(ids(service(ActiveModel.none("no_model")).recommend("earlier", 5)).contains("milk"));
     }
 
     @Test

@@ -25,7 +25,8 @@ public abstract class FeatureStoreContract {
 
     protected abstract FeatureStore newStore();
 
-    static final CatalogItem MILK = new CatalogItem("milk-1", "Fresh milk, 1l", "Grocery/Dairy", "Alpen", 1.29, true);
+    static final CatalogItem MILK = new CatalogItem("milk-1", "Fresh milk, 1l", "Grocery/Dairy", "Alpen", 1.29, true,
+            7);
     static final CatalogItem PHONE = new CatalogItem("phone-1", "Phone \"X\"", "Electronics/Phones", "Nokio", 499.0,
             false);
 
