@@ -17,6 +17,7 @@ import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.ranking.ActiveModel;
 import io.omnirec.core.ranking.FeatureRegistry;
+import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.store.memory.InMemoryAggregateStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
@@ -93,11 +94,16 @@ final class Pipeline {
 
     /** Recommend as the function does: the latest aggregates, the champion model, the configured sources. */
     RecommendationService recommender(CandidateConfig config) {
+        return recommender(config, Diversity.DEFAULT);
+    }
+
+    /** The same with a given diversity cap. */
+    RecommendationService recommender(CandidateConfig config, Diversity diversity) {
         CandidateGenerator generator = new CandidateGenerator(config);
         ActiveModel model = activeModel(config);
         Aggregates current = aggregates.latest().orElseThrow();
         AtomicLong ids = new AtomicLong();
         return new RecommendationService(features, () -> current, generator, () -> model,
-                () -> "eval-" + ids.incrementAndGet(), clock);
+                () -> "eval-" + ids.incrementAndGet(), clock, diversity);
     }
 }

@@ -5,6 +5,7 @@ import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.evaluation.MetricsReport;
 import io.omnirec.core.imports.ImportKind;
+import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.synthetic.SyntheticDataset;
 import io.omnirec.core.synthetic.SyntheticRetailGenerator;
 import io.omnirec.core.training.TrainingConfig;
@@ -51,6 +52,10 @@ final class SyntheticCommand implements Callable<Integer> {
     @Option(names = "--validation", description = "never read the evaluation period: train on the first 64% of the "
             + "days and evaluate on the next 16% (the events of the last 20% are dropped); for choosing settings")
     boolean validation;
+
+    @Option(names = "--max-per-category", description = "Omnirec's diversity cap: items of one leaf category per "
+            + "list, 0 for none (default: the product's default)")
+    Integer maxPerCategory;
 
     @Option(names = "--json", description = "also write both reports as JSON: FILE and FILE with .new-items before "
             + "the extension")
@@ -120,9 +125,11 @@ final class SyntheticCommand implements Callable<Integer> {
         baselines.put("new arrivals", "new");
         baselines.put("new arrivals matched to the shopper", "new_for_you");
         baselines.put("restock reminders", "replenish");
-        Map<String, MetricsReport> all = Evaluator.run(pipeline, config.candidates(), relevant, catalog, baselines);
+        Diversity diversity = maxPerCategory == null ? Diversity.DEFAULT : new Diversity(maxPerCategory);
+        Map<String, MetricsReport> all = Evaluator.run(pipeline, config.candidates(), relevant, catalog, baselines,
+                diversity);
         Map<String, MetricsReport> fresh = Evaluator.run(pipeline, config.candidates(), relevantNew, catalog,
-                baselines, newItems);
+                baselines, newItems, diversity);
         long evaluated = System.nanoTime();
 
         for (boolean onlyNew : new boolean[] {false, true}) {
@@ -133,6 +140,7 @@ final class SyntheticCommand implements Callable<Integer> {
                     + newItems.size() + " items)" : "all items"), catalog.size());
             comparison.fact("train events ingested", accepted + " of " + train.size());
             comparison.fact("evaluated shoppers", (onlyNew ? relevantNew : relevant).size());
+            comparison.fact("omnirec diversity cap (items per leaf category)", diversity.maxPerCategory());
             comparison.fact("model", outcome.status() + ": " + outcome.reason());
             if (outcome.card() != null) {
                 comparison.fact("model algorithm", outcome.card().algorithm());

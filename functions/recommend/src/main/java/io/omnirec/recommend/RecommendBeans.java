@@ -2,12 +2,14 @@ package io.omnirec.recommend;
 
 import io.omnirec.core.candidates.CandidateConfig;
 import io.omnirec.core.candidates.CandidateGenerator;
+import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import io.omnirec.core.ranking.SimilarItems;
 import io.omnirec.core.ranking.SimilarItemsService;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.runtime.OmnirecConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -37,9 +39,10 @@ public class RecommendBeans {
     @Produces
     @Singleton
     RecommendationService recommendations(FeatureStore features, CachedAggregates aggregates,
-                                          CandidateGenerator candidates, ChampionModel champion, Clock clock) {
+                                          CandidateGenerator candidates, ChampionModel champion, Clock clock,
+                                          OmnirecConfig config) {
         return new RecommendationService(features, aggregates, candidates, champion,
-                () -> UUID.randomUUID().toString(), clock);
+                () -> UUID.randomUUID().toString(), clock, new Diversity(config.maxPerCategory()));
     }
 
     @Produces

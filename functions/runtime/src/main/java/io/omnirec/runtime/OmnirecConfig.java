@@ -36,6 +36,10 @@ public interface OmnirecConfig {
     @WithDefault("60")
     int modelRefreshSeconds();
 
+    /** Recommend's diversity cap: at most this many items of one leaf category per answer; 0 turns it off. */
+    @WithDefault("3")
+    int maxPerCategory();
+
     /** How often recommend checks whether a newer aggregates build exists. */
     @WithDefault("300")
     int aggregatesRefreshSeconds();

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Recommends for one shopper: read the shopper's context in one round trip, gather candidates from the named sources
  * over the cached aggregates, score them with the active model (a fallback chain of the sources when no model is
- * available), apply the business rules, and explain each item by the source that proposed it most strongly.
+ * available), apply the business rules and the {@link Diversity} cap, and explain each item by the source that proposed
+ * it most strongly.
  */
 public final class RecommendationService {
 
@@ -26,10 +27,18 @@ public final class RecommendationService {
     private final Supplier<ActiveModel> activeModel;
     private final Supplier<String> recommendationIds;
     private final Clock clock;
+    private final Diversity diversity;
     private final Scorer fallback = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
 
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
                                  Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock) {
+        this(features, aggregates, candidates, activeModel, recommendationIds, clock, Diversity.DEFAULT);
+    }
+
+    public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
+                                 Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock,
+                                 Diversity diversity) {
+        this.diversity = diversity;
         this.features = features;
         this.aggregates = aggregates;
         this.candidates = candidates;
@@ -62,7 +71,7 @@ public final class RecommendationService {
         Scorer scorer = useModel ? model.scorer().get() : fallback;
         double[] scores = scorer.score(request, pool, current);
         List<Recommendations.RecommendedItem> items = TopK.select(pool, scores,
-                        BusinessRules.eligible(request, query), query.k())
+                        BusinessRules.eligible(request, query), query.k(), diversity)
                 .stream()
                 .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(),
                         s.candidate().facts().item().title(), s.candidate().facts().item().category(), s.score(),

@@ -19,6 +19,12 @@ public final class TopK {
     }
 
     public static List<Scored> select(CandidatePool pool, double[] scores, Predicate<Candidate> allowed, int k) {
+        return select(pool, scores, allowed, k, Diversity.NONE);
+    }
+
+    /** The k best under a {@link Diversity} cap. */
+    public static List<Scored> select(CandidatePool pool, double[] scores, Predicate<Candidate> allowed, int k,
+                                      Diversity diversity) {
         List<Scored> eligible = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             Candidate candidate = pool.candidates().get(i);
@@ -28,6 +34,6 @@ public final class TopK {
         }
         eligible.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.candidate().itemId()));
-        return List.copyOf(eligible.subList(0, Math.min(k, eligible.size())));
+        return diversity.apply(eligible, k);
     }
 }
