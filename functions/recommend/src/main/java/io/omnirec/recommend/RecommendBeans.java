@@ -6,6 +6,7 @@ import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
+import io.omnirec.core.ranking.Reranked;
 import io.omnirec.core.ranking.SimilarItems;
 import io.omnirec.core.ranking.SimilarItemsService;
 import io.omnirec.core.store.FeatureStore;
@@ -21,7 +22,7 @@ import java.util.UUID;
 /** Wires the core's recommendation service to the feature store, the cached aggregates and the champion model. */
 @ApplicationScoped
 @RegisterForReflection(targets = {Recommendations.class, Recommendations.RecommendedItem.class, SimilarItems.class,
-    SimilarItems.RelatedItem.class})
+    SimilarItems.RelatedItem.class, Reranked.class, Reranked.Removed.class})
 public class RecommendBeans {
 
     @Produces

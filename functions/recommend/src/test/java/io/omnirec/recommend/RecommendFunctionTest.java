@@ -158,6 +158,22 @@ class RecommendFunctionTest {
     }
 
     @Test
+    @Order(1)
+    void postRank_shouldOrderTheCallersList_andListWhatItLeftOut() {
+        given().contentType(ContentType.JSON).body(event("apigw-v2-post-rank.json"))
+                .when().post("/_lambda_")
+                .then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("body", containsString("\"items\":[{\"itemId\":\"i00004\""))
+                .body("body", containsString("{\"itemId\":\"i00002\",\"reason\":\"not_eligible\"}"))
+                .body("body", containsString("{\"itemId\":\"i99999\",\"reason\":\"unknown_item\"}"));
+        given().contentType(ContentType.JSON).body("{\"userId\": \"u1\", \"itemIds\": [\"<x>\"]}")
+                .when().post("/v1/rank").then().statusCode(400).body("error", equalTo("invalid_itemIds"));
+        given().contentType(ContentType.JSON).body("[]").when().post("/v1/rank").then().statusCode(400)
+                .body("error", equalTo("invalid_body"));
+    }
+
+    @Test
     void getRecommendations_shouldKeepToTheCategoryAndExclusions_whenAsked() {
         given().when().get("/v1/users/newcomer/recommendations?k=5&category=Sports&exclude=i00002")
                 .then().statusCode(200)

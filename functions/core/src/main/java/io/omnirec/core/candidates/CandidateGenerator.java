@@ -48,6 +48,14 @@ public final class CandidateGenerator {
     }
 
     public CandidatePool generate(ShopperRequest request, Aggregates aggregates) {
+        return generate(request, aggregates, List.of());
+    }
+
+    /**
+     * The pool with {@code required} items in it too (those the aggregates know), each carrying what every source
+     * scored it: how a caller's own list (a search or category page) is ranked with the same features.
+     */
+    public CandidatePool generate(ShopperRequest request, Aggregates aggregates, List<String> required) {
         Map<String, Candidate> merged = new LinkedHashMap<>();
         double[] maxScores = new double[sources.size()];
         Proposal[] proposals = new Proposal[sources.size()];
@@ -70,6 +78,14 @@ public final class CandidateGenerator {
                 candidate.scores()[s] = item.score();
                 candidate.ranks()[s] = rank;
                 maxScores[s] = Math.max(maxScores[s], item.score());
+            }
+        }
+        for (String itemId : required) {
+            ItemFacts facts = aggregates.items().get(itemId);
+            if (facts != null && !merged.containsKey(itemId)) {
+                int[] ranks = new int[sources.size()];
+                java.util.Arrays.fill(ranks, -1);
+                merged.put(itemId, new Candidate(facts, new double[sources.size()], ranks));
             }
         }
         // what each source says about the candidates other sources proposed

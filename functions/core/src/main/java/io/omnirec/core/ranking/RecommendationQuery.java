@@ -99,6 +99,14 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
         if (body == null || body.length == 0) {
             return of(10);
         }
+        return fromNode(readObject(body), Set.of(), 10);
+    }
+
+    /** The JSON object of a request body of at most {@link #MAX_BODY_BYTES}, or the reason it is not one. */
+    static JsonNode readObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("empty_body", "the request body is empty");
+        }
         if (body.length > MAX_BODY_BYTES) {
             throw new InvalidInputException("payload_too_large", "the body exceeds " + MAX_BODY_BYTES + " bytes");
         }
@@ -113,9 +121,14 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("invalid_body", "the body must be a JSON object");
         }
+        return root;
+    }
+
+    /** The query in {@code root}, which may also hold {@code extraFields} (read by the caller). */
+    static RecommendationQuery fromNode(JsonNode root, Set<String> extraFields, int defaultK) {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (!FIELDS.contains(name) && !extraFields.contains(name)) {
                 throw new InvalidInputException("unknown_field", "unknown field: " + name.substring(0,
                         Math.min(name.length(), 64)));
             }
@@ -124,7 +137,7 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
         if (!k.isMissingNode() && !k.isNull() && !k.canConvertToExactIntegral()) {
             throw new InvalidInputException("invalid_k", "k must be a whole number");
         }
-        return new RecommendationQuery(k.isMissingNode() || k.isNull() ? 10 : k.asInt(), text(root, "storeId"),
+        return new RecommendationQuery(k.isMissingNode() || k.isNull() ? defaultK : k.asInt(), text(root, "storeId"),
                 text(root, "category"), Set.copyOf(strings(root, "exclude", MAX_ITEMS)),
                 root.path("includeCart").asBoolean(false),
                 new RequestContext(text(root, "currentItemId"), strings(root, "cart", MAX_ITEMS),
@@ -151,7 +164,7 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static String text(JsonNode root, String field) {
+    static String text(JsonNode root, String field) {
         JsonNode node = root.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return null;
@@ -162,7 +175,7 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
         return blankToNull(node.asText());
     }
 
-    private static List<String> strings(JsonNode root, String field, int max) {
+    static List<String> strings(JsonNode root, String field, int max) {
         JsonNode node = root.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
@@ -183,7 +196,7 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
         return values;
     }
 
-    private static void requireItems(String field, java.util.Collection<String> items) {
+    static void requireItems(String field, java.util.Collection<String> items) {
         if (items.size() > MAX_ITEMS) {
             throw new InvalidInputException("invalid_" + field, field + " holds at most " + MAX_ITEMS + " items");
         }

@@ -10,7 +10,10 @@ import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -60,25 +63,71 @@ public final class RecommendationService {
 
     /** Recommendations for {@code userId} as {@code query} asks. */
     public Recommendations recommend(String userId, RecommendationQuery query) {
+        Scored scored = score(userId, query, List.of());
+        List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
+                BusinessRules.eligible(scored.request, query), query.k(), diversity));
+        return new Recommendations(recommendationIds.get(), userId, scored.strategy(), scored.modelVersion(),
+                scored.model.status(), scored.aggregates.version(), items);
+    }
+
+    /**
+     * The caller's items in the order the same candidates, features, model and rules give them for the shopper; the
+     * items recommend would not show, or the catalog does not know, are listed apart with the reason.
+     */
+    public Reranked rank(RankQuery rank) {
+        Scored scored = score(rank.userId(), rank.query(), rank.itemIds());
+        Set<String> asked = Set.copyOf(rank.itemIds());
+        java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query());
+        List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
+                c -> asked.contains(c.itemId()) && eligible.test(c), rank.query().k()));
+        Set<String> known = new HashSet<>();
+        scored.pool.candidates().forEach(c -> {
+            if (asked.contains(c.itemId()) && eligible.test(c)) {
+                known.add(c.itemId());
+            }
+        });
+        List<Reranked.Removed> removed = new ArrayList<>();
+        for (String itemId : rank.itemIds()) {
+            if (scored.aggregates.item(itemId).isEmpty()) {
+                removed.add(new Reranked.Removed(itemId, "unknown_item"));
+            } else if (!known.contains(itemId)) {
+                removed.add(new Reranked.Removed(itemId, "not_eligible"));
+            }
+        }
+        return new Reranked(recommendationIds.get(), rank.userId(), scored.strategy(), scored.modelVersion(),
+                scored.model.status(), scored.aggregates.version(), items, removed);
+    }
+
+    /** One shopper's scored pool. */
+    private record Scored(ShopperRequest request, Aggregates aggregates, CandidatePool pool, ActiveModel model,
+                          double[] scores) {
+        String strategy() {
+            return model.scorer().isPresent() ? "model" : "fallback";
+        }
+
+        String modelVersion() {
+            return model.scorer().isPresent() ? model.version() : null;
+        }
+
+        List<Recommendations.RecommendedItem> answer(List<TopK.Scored> chosen) {
+            return chosen.stream()
+                    .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(),
+                            s.candidate().facts().item().title(), s.candidate().facts().item().category(), s.score(),
+                            Reasons.of(s.candidate(), pool.sourceNames(), request, aggregates)))
+                    .toList();
+        }
+    }
+
+    private Scored score(String userId, RecommendationQuery query, List<String> required) {
         Identifiers.requireValid("userId", userId);
         ShopperContext context = features.loadShopperContext(userId);
         ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
                 clock.instant(), query.context());
         Aggregates current = aggregates.get();
-        CandidatePool pool = candidates.generate(request, current);
+        CandidatePool pool = candidates.generate(request, current, required);
         ActiveModel model = activeModel.get();
-        boolean useModel = model.scorer().isPresent();
-        Scorer scorer = useModel ? model.scorer().get() : fallback;
-        double[] scores = scorer.score(request, pool, current);
-        List<Recommendations.RecommendedItem> items = TopK.select(pool, scores,
-                        BusinessRules.eligible(request, query), query.k(), diversity)
-                .stream()
-                .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(),
-                        s.candidate().facts().item().title(), s.candidate().facts().item().category(), s.score(),
-                        Reasons.of(s.candidate(), pool.sourceNames(), request, current)))
-                .toList();
-        return new Recommendations(recommendationIds.get(), userId, useModel ? "model" : "fallback",
-                useModel ? model.version() : null, model.status(), current.version(), items);
+        Scorer scorer = model.scorer().orElse(fallback);
+        return new Scored(request, current, pool, model, scorer.score(request, pool, current));
     }
 
     /** The sentence a shopper reads next to an item: why the strongest source proposed it. */

@@ -244,4 +244,30 @@ class RecommendationServiceTest {
         event("browser", "shoe", EventType.REMOVE_FROM_CART, null);
         assertTrue(ids(service.recommend("browser", 5)).contains("shoe"), "out of the cart, it may come back");
     }
+
+    @Test
+    void rank_shouldOrderTheCallersItemsForTheShopper_andSayWhichItLeftOut() {
+        event("fan", "milk", EventType.VIEW, null);
+        Reranked result = service(ActiveModel.none("no_model")).rank(RankQuery.fromJson(
+                ("{\"userId\": \"fan\", \"itemIds\": [\"tv\", \"sock\", \"shoe\", \"ghost\", \"cereal\"]}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> ranked = result.items().stream().map(Recommendations.RecommendedItem::itemId).toList();
+        assertEquals("sock", ranked.get(0), ranked.toString());
+        assertEquals(java.util.Set.of("tv", "sock", "cereal"), java.util.Set.copyOf(ranked));
+        assertEquals(List.of(new Reranked.Removed("shoe", "not_eligible"), new Reranked.Removed("ghost", "unknown_item")),
+                result.removed());
+    }
+
+    @Test
+    void rankQuery_shouldRejectMissingOrHostileInput() {
+        java.util.function.Function<String, String> code = body -> assertThrows(InvalidInputException.class,
+                () -> RankQuery.fromJson(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).code();
+        assertEquals("invalid_userId", code.apply("{\"itemIds\": [\"a\"]}"));
+        assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": []}"));
+        assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": [\"a b\"]}"));
+        assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": 5}"));
+        assertEquals("unknown_field", code.apply("{\"userId\": \"u1\", \"itemIds\": [\"a\"], \"x\": 1}"));
+        assertEquals("empty_body", code.apply(""));
+        assertEquals("invalid_json", code.apply("{"));
+    }
 }

@@ -1,0 +1,26 @@
+package io.omnirec.recommend;
+
+import io.omnirec.core.ranking.RankQuery;
+import io.omnirec.core.ranking.RecommendationService;
+import io.omnirec.core.ranking.Reranked;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code POST /v1/rank}: a caller's list of items ordered for one shopper (see {@link RankQuery}). */
+@Path("/v1/rank")
+public class RankResource {
+
+    @Inject
+    RecommendationService recommendations;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Reranked post(byte[] body) {
+        return recommendations.rank(RankQuery.fromJson(body));
+    }
+}
