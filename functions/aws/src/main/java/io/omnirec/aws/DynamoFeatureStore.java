@@ -2,6 +2,7 @@ package io.omnirec.aws;
 
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
@@ -30,13 +31,16 @@ import java.util.function.Consumer;
  * time per item ({@code p:<itemId>}; states written before it keep a {@code purchased} string set, still read), cart
  * entries ({@code k:<itemId>}, the time the item went in), interaction weight per item ({@code i:<itemId>}), affinity
  * weights ({@code a:<key>}) and price sums. Every write is a single-item put or one update per event (additive, plus
- * setting or removing the event's own purchase time and cart entry); the recommend path reads one shopper with one
- * BatchGetItem of two keys.
+ * setting or removing the event's own purchase time and cart entry); {@code STORE#id / STOCK} the items not in stock
+ * at a store ({@code outOfStock} string set; {@code STORE#online} for the web shop and app; about 20,000 ids fit
+ * DynamoDB's 400 KB). The recommend path reads one shopper with one BatchGetItem of two keys, three with the stock of
+ * the store it is served from.
  */
 public final class DynamoFeatureStore implements FeatureStore {
     static final String META = "META";
     static final String PROFILE = "PROFILE";
     static final String STATE = "STATE";
+    static final String STOCK = "STOCK";
     static final String AFFINITY_PREFIX = "a:";
     static final String ITEM_PREFIX = "i:";
     static final String PURCHASE_PREFIX = "p:";
@@ -57,6 +61,10 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     static String itemPk(String itemId) {
         return "ITEM#" + itemId;
+    }
+
+    static String storePk(String storeId) {
+        return "STORE#" + storeId;
     }
 
     static String userPk(String userId) {
@@ -158,19 +166,48 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     @Override
-    public ShopperContext loadShopperContext(String userId) {
-        List<Map<String, AttributeValue>> found = batchGet(List.of(key(userPk(userId), STATE),
+    public void applyStock(List<StockLevel> levels) {
+        // the last level of each store and item in the batch holds; one update per store and direction
+        Map<String, Map<String, Boolean>> byStore = new java.util.TreeMap<>();
+        levels.forEach(level -> byStore.computeIfAbsent(level.storeId(), s -> new java.util.LinkedHashMap<>())
+                .put(level.itemId(), level.inStock()));
+        byStore.forEach((storeId, items) -> {
+            List<String> out = items.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+            List<String> in = items.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+            for (boolean adding : new boolean[] {true, false}) {
+                List<String> ids = adding ? out : in;
+                if (!ids.isEmpty()) {
+                    dynamo.updateItem(b -> b.tableName(table).key(key(storePk(storeId), STOCK))
+                            .updateExpression((adding ? "ADD" : "DELETE") + " #out :ids")
+                            .expressionAttributeNames(Map.of("#out", "outOfStock"))
+                            .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(ids))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public ShopperContext loadShopperContext(String userId, String storeId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(key(userPk(userId), STATE),
                 key(userPk(userId), PROFILE)));
+        if (storeId != null) {
+            keys.add(key(storePk(storeId), STOCK));
+        }
+        List<Map<String, AttributeValue>> found = batchGet(keys);
         UserState state = UserState.empty(userId);
         Optional<Customer> profile = Optional.empty();
+        Set<String> unavailable = Set.of();
         for (Map<String, AttributeValue> item : found) {
-            if (STATE.equals(Attributes.str(item, "sk"))) {
+            String sk = Attributes.str(item, "sk");
+            if (STATE.equals(sk)) {
                 state = stateFromAttributes(userId, item);
+            } else if (STOCK.equals(sk)) {
+                unavailable = item.containsKey("outOfStock") ? new HashSet<>(item.get("outOfStock").ss()) : Set.of();
             } else {
                 profile = Optional.of(customerFromAttributes(userId, item));
             }
         }
-        return new ShopperContext(state, profile);
+        return new ShopperContext(state, profile, unavailable);
     }
 
     private static Customer customerFromAttributes(String userId, Map<String, AttributeValue> item) {

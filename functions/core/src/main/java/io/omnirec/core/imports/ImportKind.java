@@ -5,13 +5,15 @@ import io.omnirec.core.domain.InvalidInputException;
 import java.util.Optional;
 
 /**
- * What an uploaded object is, by its key: {@code imports/catalog/*.csv}, {@code imports/customers/*.csv}, or history
+ * What an uploaded object is, by its key: {@code imports/catalog/*.csv}, {@code imports/customers/*.csv},
+ * {@code imports/inventory/*.csv} (see {@link InventoryCsv}), or history
  * as {@code imports/interactions/*.csv} or {@code imports/interactions/*.jsonl} (see {@link InteractionImport}). The
  * rejection reports this import writes ({@code *.rejected.csv}) are not imports.
  */
 public enum ImportKind {
     CATALOG("imports/catalog/", ".csv"),
     CUSTOMERS("imports/customers/", ".csv"),
+    INVENTORY("imports/inventory/", ".csv"),
     INTERACTIONS("imports/interactions/", ".csv"),
     INTERACTION_EVENTS("imports/interactions/", ".jsonl");
 
@@ -49,7 +51,8 @@ public enum ImportKind {
             }
         }
         throw new InvalidInputException("unknown_import", "no import is defined for key " + key
-                + "; expected imports/catalog/*.csv, imports/customers/*.csv or imports/interactions/*.csv|*.jsonl");
+                + "; expected imports/catalog/*.csv, imports/customers/*.csv, imports/inventory/*.csv or "
+                + "imports/interactions/*.csv|*.jsonl");
     }
 
     /** Where the rejected rows of {@code key} are written: next to it. */

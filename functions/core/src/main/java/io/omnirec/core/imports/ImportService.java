@@ -36,6 +36,7 @@ public final class ImportService {
         return switch (kind) {
             case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
             case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
+            case INVENTORY -> run(kind, content, new InventoryCsv(), features::applyStock);
             case INTERACTIONS -> history(kind, requireInteractions().importCsv(content));
             case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content));
         };

@@ -4,6 +4,8 @@ import io.omnirec.core.candidates.Candidate;
 import io.omnirec.core.candidates.ReplenishSource;
 import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.StockLevel;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,10 +33,13 @@ public final class BusinessRules {
 
     /**
      * What a recommend call may show: never a durable the shopper bought, an excluded item, the item on screen, an
-     * item already in the cart (unless the caller includes the cart) or an item outside the asked category.
+     * item already in the cart (unless the caller includes the cart), an item outside the asked category or one that
+     * is not in stock where the shopper is served ({@code unavailable}, see {@link #stockLocation}).
      */
-    public static Predicate<Candidate> eligible(ShopperRequest request, RecommendationQuery query) {
+    public static Predicate<Candidate> eligible(ShopperRequest request, RecommendationQuery query,
+                                                Set<String> unavailable) {
         Set<String> never = new HashSet<>(query.exclude());
+        never.addAll(unavailable);
         if (!query.includeCart()) {
             never.addAll(request.cart());
         }
@@ -43,6 +48,15 @@ public final class BusinessRules {
         }
         return notABoughtDurable(request).and(candidate -> !never.contains(candidate.itemId())
                 && query.inCategory(candidate.facts().item().category()));
+    }
+
+    /**
+     * Whose stock applies to a call: the store's for {@code channel=store} and {@code kiosk} (or a store without a
+     * channel), the web shop's ({@link StockLevel#ONLINE}) for web, app and online calls.
+     */
+    public static String stockLocation(RecommendationQuery query) {
+        boolean inStore = query.context().channel().map(Channel::isPhysical).orElse(query.storeId() != null);
+        return inStore ? query.storeId() : StockLevel.ONLINE;
     }
 
     private static Predicate<Candidate> notABoughtDurable(ShopperRequest request) {

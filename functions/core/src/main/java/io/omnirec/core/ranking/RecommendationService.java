@@ -65,7 +65,7 @@ public final class RecommendationService {
     public Recommendations recommend(String userId, RecommendationQuery query) {
         Scored scored = score(userId, query, List.of());
         List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
-                BusinessRules.eligible(scored.request, query), query.k(), diversity));
+                BusinessRules.eligible(scored.request, query, scored.unavailable), query.k(), diversity));
         return new Recommendations(recommendationIds.get(), userId, scored.strategy(), scored.modelVersion(),
                 scored.model.status(), scored.aggregates.version(), items);
     }
@@ -77,7 +77,8 @@ public final class RecommendationService {
     public Reranked rank(RankQuery rank) {
         Scored scored = score(rank.userId(), rank.query(), rank.itemIds());
         Set<String> asked = Set.copyOf(rank.itemIds());
-        java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query());
+        java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query(),
+                scored.unavailable);
         List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
                 c -> asked.contains(c.itemId()) && eligible.test(c), rank.query().k()));
         Set<String> known = new HashSet<>();
@@ -99,8 +100,8 @@ public final class RecommendationService {
     }
 
     /** One shopper's scored pool. */
-    private record Scored(ShopperRequest request, Aggregates aggregates, CandidatePool pool, ActiveModel model,
-                          double[] scores) {
+    private record Scored(ShopperRequest request, Set<String> unavailable, Aggregates aggregates, CandidatePool pool,
+                          ActiveModel model, double[] scores) {
         String strategy() {
             return model.scorer().isPresent() ? "model" : "fallback";
         }
@@ -120,14 +121,14 @@ public final class RecommendationService {
 
     private Scored score(String userId, RecommendationQuery query, List<String> required) {
         Identifiers.requireValid("userId", userId);
-        ShopperContext context = features.loadShopperContext(userId);
+        ShopperContext context = features.loadShopperContext(userId, BusinessRules.stockLocation(query));
         ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
                 clock.instant(), query.context());
         Aggregates current = aggregates.get();
         CandidatePool pool = candidates.generate(request, current, required);
         ActiveModel model = activeModel.get();
         Scorer scorer = model.scorer().orElse(fallback);
-        return new Scored(request, current, pool, model, scorer.score(request, pool, current));
+        return new Scored(request, context.unavailable(), current, pool, model, scorer.score(request, pool, current));
     }
 
     /** The sentence a shopper reads next to an item: why the strongest source proposed it. */

@@ -7,7 +7,8 @@ import java.util.List;
  * the items left out.
  *
  * @param removed the caller's items not in {@code items}: {@code unknown_item} (not in the catalog) or
- *                {@code not_eligible} (a durable the shopper bought, in the cart, excluded, outside the category)
+ *                {@code not_eligible} (a durable the shopper bought, in the cart, excluded, outside the category,
+ *                out of stock)
  */
 public record Reranked(String recommendationId, String userId, String strategy, String modelVersion,
                        String modelStatus, String aggregatesVersion, List<Recommendations.RecommendedItem> items,

@@ -2,6 +2,7 @@ package io.omnirec.core.store;
 
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
 
 import java.util.Collection;
@@ -28,6 +29,17 @@ public interface FeatureStore {
     /** Adds one event's deltas to the shopper's state with one additive write. */
     void apply(InteractionUpdate update);
 
+    /** Records which items stores can sell now; the last level written for a store and item holds. */
+    void applyStock(List<StockLevel> levels);
+
     /** Everything a recommendation for this shopper needs from this store, read in one round trip. */
-    ShopperContext loadShopperContext(String userId);
+    default ShopperContext loadShopperContext(String userId) {
+        return loadShopperContext(userId, null);
+    }
+
+    /**
+     * The same, plus the items not in stock at {@code storeId} ({@link StockLevel#ONLINE} for the web shop and app;
+     * {@code null} for none), still in one round trip.
+     */
+    ShopperContext loadShopperContext(String userId, String storeId);
 }

@@ -93,6 +93,24 @@ class ImportServiceTest {
     }
 
     @Test
+    void importFile_shouldRecordStockLevels_andRejectBadRows() {
+        ImportReport report = service.importFile(ImportKind.INVENTORY, new ByteArrayInputStream((
+                "store_id,item_id,in_stock\n"
+                + "store-1,milk,false\n"
+                + "online,tv,false\n"
+                + "store-1,tea,maybe\n"
+                + "<x>,milk,true\n"
+                + "store-1,milk,true\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, report.imported());
+        String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);
+        assertTrue(rejections.contains("4,invalid_in_stock"), rejections);
+        assertTrue(rejections.contains("5,invalid_store_id"), rejections);
+        assertTrue(rejections.contains("6,duplicate_id"), rejections);
+        assertEquals(java.util.Set.of("milk"), features.loadShopperContext("u", "store-1").unavailable());
+        assertEquals(java.util.Set.of("tv"), features.loadShopperContext("u", "online").unavailable());
+    }
+
+    @Test
     void importFile_shouldFailClearly_whenFileIsNotUtf8() {
         byte[] latin1 = (HEADER + "i1,Caf\u00e9,Grocery/Dairy,Alpen,1,true\n").getBytes(StandardCharsets.ISO_8859_1);
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -115,6 +133,7 @@ class ImportServiceTest {
     void ofKey_shouldRouteImportsAndIgnoreReports_whenKeysVary() {
         assertEquals(Optional.of(ImportKind.CATALOG), ImportKind.ofKey("imports/catalog/2026 11 29.csv"));
         assertEquals(Optional.of(ImportKind.CUSTOMERS), ImportKind.ofKey("imports/customers/a.csv"));
+        assertEquals(Optional.of(ImportKind.INVENTORY), ImportKind.ofKey("imports/inventory/stock.csv"));
         assertEquals(Optional.of(ImportKind.INTERACTIONS), ImportKind.ofKey("imports/interactions/pos.csv"));
         assertEquals(Optional.of(ImportKind.INTERACTION_EVENTS), ImportKind.ofKey("imports/interactions/web.jsonl"));
         assertEquals(Optional.empty(), ImportKind.ofKey("imports/catalog/a.csv.rejected.csv"));

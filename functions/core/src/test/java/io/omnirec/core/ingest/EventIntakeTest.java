@@ -144,8 +144,12 @@ class EventIntakeTest {
             delegate.forEachCustomer(visitor);
         }
 
-        public io.omnirec.core.store.ShopperContext loadShopperContext(String userId) {
-            return delegate.loadShopperContext(userId);
+        public void applyStock(List<io.omnirec.core.domain.StockLevel> levels) {
+            delegate.applyStock(levels);
+        }
+
+        public io.omnirec.core.store.ShopperContext loadShopperContext(String userId, String storeId) {
+            return delegate.loadShopperContext(userId, storeId);
         }
     }
 }

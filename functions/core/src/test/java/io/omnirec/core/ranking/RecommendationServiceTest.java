@@ -270,4 +270,19 @@ class RecommendationServiceTest {
         assertEquals("empty_body", code.apply(""));
         assertEquals("invalid_json", code.apply("{"));
     }
+
+    @Test
+    void recommend_shouldLeaveOutWhatIsOutOfStockWhereTheShopperIsServed() {
+        features.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-07", "cereal", false),
+                new io.omnirec.core.domain.StockLevel("online", "tv", false)));
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        List<String> inStore = ids(service.recommend("walk-in", RecommendationQuery.fromParameters("5", "store-07",
+                "store", null, null)));
+        assertFalse(inStore.contains("cereal"), inStore.toString());
+        assertTrue(inStore.contains("tv"), "the web shop's stock does not apply in the store");
+        List<String> online = ids(service.recommend("walk-in", RecommendationQuery.fromParameters("5", "store-07",
+                "web", null, null)));
+        assertFalse(online.contains("tv"), online.toString());
+        assertTrue(online.contains("cereal"), "the store's stock does not apply online");
+    }
 }

@@ -103,6 +103,22 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void loadShopperContext_shouldListWhatIsOutOfStockWhereTheShopperIsServed_whenStockLevelsArrive() {
+        FeatureStore store = newStore();
+        store.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-1", "milk-1", false),
+                new io.omnirec.core.domain.StockLevel("store-1", "phone-1", false),
+                new io.omnirec.core.domain.StockLevel("online", "phone-1", false)));
+        assertEquals(Set.of("milk-1", "phone-1"), store.loadShopperContext("u1", "store-1").unavailable());
+        store.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-1", "milk-1", true),
+                new io.omnirec.core.domain.StockLevel("store-1", "phone-1", true),
+                new io.omnirec.core.domain.StockLevel("store-1", "phone-1", false)));
+        assertEquals(Set.of("phone-1"), store.loadShopperContext("u1", "store-1").unavailable());
+        assertEquals(Set.of("phone-1"), store.loadShopperContext("u1", "online").unavailable());
+        assertEquals(Set.of(), store.loadShopperContext("u1", "store-2").unavailable());
+        assertEquals(Set.of(), store.loadShopperContext("u1").unavailable());
+    }
+
+    @Test
     void loadShopperContext_shouldReturnEmptyStateAndNoProfile_whenShopperIsUnknown() {
         ShopperContext context = newStore().loadShopperContext("nobody");
         assertFalse(context.state().hasHistory());

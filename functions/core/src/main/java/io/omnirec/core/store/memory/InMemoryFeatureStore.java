@@ -2,6 +2,7 @@ package io.omnirec.core.store.memory;
 
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
@@ -9,9 +10,11 @@ import io.omnirec.core.store.ShopperContext;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -20,6 +23,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final Map<String, CatalogItem> items = new TreeMap<>();
     private final Map<String, Customer> customers = new TreeMap<>();
     private final Map<String, UserState> users = new HashMap<>();
+    private final Map<String, Set<String>> outOfStock = new HashMap<>();
 
     @Override
     public synchronized void upsertItems(List<CatalogItem> batch) {
@@ -54,8 +58,21 @@ public final class InMemoryFeatureStore implements FeatureStore {
     }
 
     @Override
-    public synchronized ShopperContext loadShopperContext(String userId) {
+    public synchronized void applyStock(List<StockLevel> levels) {
+        for (StockLevel level : levels) {
+            Set<String> out = outOfStock.computeIfAbsent(level.storeId(), s -> new HashSet<>());
+            if (level.inStock()) {
+                out.remove(level.itemId());
+            } else {
+                out.add(level.itemId());
+            }
+        }
+    }
+
+    @Override
+    public synchronized ShopperContext loadShopperContext(String userId, String storeId) {
         return new ShopperContext(users.getOrDefault(userId, UserState.empty(userId)),
-                Optional.ofNullable(customers.get(userId)));
+                Optional.ofNullable(customers.get(userId)),
+                storeId == null ? Set.of() : outOfStock.getOrDefault(storeId, Set.of()));
     }
 }
