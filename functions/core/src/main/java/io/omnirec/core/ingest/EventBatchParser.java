@@ -1,13 +1,12 @@
 package io.omnirec.core.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.domain.JsonBodies;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,23 +28,7 @@ public final class EventBatchParser {
     }
 
     public EventBatch parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException("empty_body", "the request body is empty");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new InvalidInputException("payload_too_large", "the body exceeds " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("invalid_json", "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException("invalid_json", "the body cannot be read");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException("invalid_body", "the body must be an event object or {\"events\": [...]}");
-        }
+        JsonNode root = JsonBodies.object(json, body, MAX_BODY_BYTES, "an event object or {\"events\": [...]}");
         if (!root.has("events")) {
             return new EventBatch(true, List.of(root));
         }

@@ -1,7 +1,6 @@
 package io.omnirec.core.ranking;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +8,8 @@ import io.omnirec.core.candidates.RequestContext;
 import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.domain.JsonBodies;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -104,24 +103,7 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
 
     /** The JSON object of a request body of at most {@link #MAX_BODY_BYTES}, or the reason it is not one. */
     static JsonNode readObject(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException("empty_body", "the request body is empty");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new InvalidInputException("payload_too_large", "the body exceeds " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("invalid_json", "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException("invalid_json", "the body cannot be read");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException("invalid_body", "the body must be a JSON object");
-        }
-        return root;
+        return JsonBodies.object(JSON, body, MAX_BODY_BYTES, "a JSON object");
     }
 
     /** The query in {@code root}, which may also hold {@code extraFields} (read by the caller). */
