@@ -12,25 +12,62 @@ import java.util.Optional;
 /**
  * Who is asking and where: the shopper's real-time state, their profile (empty for unknown shoppers), the store the
  * request comes from ({@code null} online) and what is happening right now ({@link RequestContext#NONE} when the
- * caller says nothing, as in training).
+ * caller says nothing, as in training). The cart and the seeds are derived once, when the request is made, since
+ * every item-to-item source, the rules and the reasons read them.
  */
-public record ShopperRequest(UserState state, Optional<Customer> profile, String storeId, Instant at,
-                             RequestContext context) {
-    public ShopperRequest {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(context, "context");
+public final class ShopperRequest {
+    private final UserState state;
+    private final Optional<Customer> profile;
+    private final String storeId;
+    private final Instant at;
+    private final RequestContext context;
+    private final List<String> cart;
+    private final List<String> seeds;
+
+    public ShopperRequest(UserState state, Optional<Customer> profile, String storeId, Instant at,
+                          RequestContext context) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.storeId = storeId;
+        this.at = Objects.requireNonNull(at, "at");
+        this.context = Objects.requireNonNull(context, "context");
+        List<String> merged = new ArrayList<>(context.cart());
+        state.activeCart(at).stream().filter(item -> !merged.contains(item)).forEach(merged::add);
+        this.cart = List.copyOf(merged);
+        List<String> now = new ArrayList<>();
+        if (context.currentItemId() != null) {
+            now.add(context.currentItemId());
+        }
+        cart.stream().filter(item -> !now.contains(item)).forEach(now::add);
+        this.seeds = List.copyOf(now);
     }
 
     public ShopperRequest(UserState state, Optional<Customer> profile, String storeId, Instant at) {
         this(state, profile, storeId, at, RequestContext.NONE);
     }
 
+    public UserState state() {
+        return state;
+    }
+
+    public Optional<Customer> profile() {
+        return profile;
+    }
+
+    public String storeId() {
+        return storeId;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public RequestContext context() {
+        return context;
+    }
+
     /** The cart: the items the caller sent, then those in the shopper's stored cart ({@link UserState#activeCart}). */
     public List<String> cart() {
-        List<String> cart = new ArrayList<>(context.cart());
-        state.activeCart(at).stream().filter(item -> !cart.contains(item)).forEach(cart::add);
         return cart;
     }
 
@@ -40,11 +77,6 @@ public record ShopperRequest(UserState state, Optional<Customer> profile, String
      * ({@link RequestContext#SEED_WEIGHT}).
      */
     public List<String> seeds() {
-        List<String> seeds = new ArrayList<>();
-        if (context.currentItemId() != null) {
-            seeds.add(context.currentItemId());
-        }
-        cart().stream().filter(item -> !seeds.contains(item)).forEach(seeds::add);
         return seeds;
     }
 

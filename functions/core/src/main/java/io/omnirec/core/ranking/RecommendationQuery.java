@@ -71,7 +71,12 @@ public record RecommendationQuery(int k, String storeId, String category, Set<St
 
     /** k items online, nothing else said. */
     public static RecommendationQuery of(int k) {
-        return new RecommendationQuery(k, null, null, Set.of(), false, RequestContext.NONE);
+        return of(k, null);
+    }
+
+    /** k items asked from {@code storeId} ({@code null} online), nothing else said. */
+    public static RecommendationQuery of(int k, String storeId) {
+        return new RecommendationQuery(k, storeId, null, Set.of(), false, RequestContext.NONE);
     }
 
     /**

@@ -57,8 +57,7 @@ public final class RecommendationService {
 
     /** Recommendations for a request from {@code storeId} ({@code null} online). */
     public Recommendations recommend(String userId, String storeId, int k) {
-        return recommend(userId, new RecommendationQuery(k, storeId, null, java.util.Set.of(), false,
-                io.omnirec.core.candidates.RequestContext.NONE));
+        return recommend(userId, RecommendationQuery.of(k, storeId));
     }
 
     /** Recommendations for {@code userId} as {@code query} asks. */
@@ -79,19 +78,19 @@ public final class RecommendationService {
         Set<String> asked = Set.copyOf(rank.itemIds());
         java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query(),
                 scored.unavailable);
-        List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
-                c -> asked.contains(c.itemId()) && eligible.test(c), rank.query().k()));
-        Set<String> known = new HashSet<>();
+        Set<String> shown = new HashSet<>();
         scored.pool.candidates().forEach(c -> {
             if (asked.contains(c.itemId()) && eligible.test(c)) {
-                known.add(c.itemId());
+                shown.add(c.itemId());
             }
         });
+        List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
+                c -> shown.contains(c.itemId()), rank.query().k()));
         List<Reranked.Removed> removed = new ArrayList<>();
         for (String itemId : rank.itemIds()) {
             if (scored.aggregates.item(itemId).isEmpty()) {
                 removed.add(new Reranked.Removed(itemId, "unknown_item"));
-            } else if (!known.contains(itemId)) {
+            } else if (!shown.contains(itemId)) {
                 removed.add(new Reranked.Removed(itemId, "not_eligible"));
             }
         }
