@@ -1,8 +1,12 @@
 package io.omnirec.aws;
 
 import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.domain.StockLevel;
+import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
@@ -11,8 +15,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -30,8 +37,11 @@ import java.util.function.Consumer;
  * {@code ITEM#id / META} catalog item; {@code USER#id / PROFILE} customer; {@code USER#id / STATE} last purchase
  * time per item ({@code p:<itemId>}; states written before it keep a {@code purchased} string set, still read), cart
  * entries ({@code k:<itemId>}, the time the item went in), interaction weight per item ({@code i:<itemId>}), affinity
- * weights ({@code a:<key>}) and price sums. Every write is a single-item put or one update per event (additive, plus
- * setting or removing the event's own purchase time and cart entry); {@code STORE#id / STOCK} the items not in stock
+ * weights ({@code a:<key>}), price sums and the recent interactions ({@code recent}, a list of maps trimmed to
+ * {@link UserState#RECENT_LIMIT} by a conditional write every {@value #RECENT_SLACK} events). An anonymous session's
+ * state lives under the session's key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify
+ * event merged it into a shopper. Every write is a single-item put or one update per event (additive, plus
+ * setting or removing the event's own purchase time and cart entry, and appending to the recent list); {@code STORE#id / STOCK} the items not in stock
  * at a store ({@code outOfStock} string set; {@code STORE#online} for the web shop and app; about 20,000 ids fit
  * DynamoDB's 400 KB). The recommend path reads one shopper with one BatchGetItem of two keys, three with the stock of
  * the store it is served from.
@@ -45,6 +55,12 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String ITEM_PREFIX = "i:";
     static final String PURCHASE_PREFIX = "p:";
     static final String CART_PREFIX = "k:";
+    static final String RECENT = "recent";
+    static final String MERGED_INTO = "mergedInto";
+    /** How far past {@link UserState#RECENT_LIMIT} the recent list may grow before a write trims it. */
+    static final int RECENT_SLACK = 10;
+    /** Actions per update expression when merging a session, well within DynamoDB's 4 KB expression limit. */
+    static final int MAX_ACTIONS = 60;
     private static final int MAX_RETRIES = 8;
 
     private final DynamoDbClient dynamo;
@@ -112,57 +128,141 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     @Override
     public void apply(InteractionUpdate update) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> adds = new ArrayList<>();
-        List<String> sets = new ArrayList<>(List.of("#uid = :uid"));
-        List<String> removes = new ArrayList<>();
+        UpdateExpression expression = new UpdateExpression().set("userId", Attributes.s(update.userId()));
         if (update.purchasedItemId() != null) {
-            names.put("#bought", PURCHASE_PREFIX + update.purchasedItemId());
-            values.put(":at", Attributes.n(update.at()));
-            sets.add("#bought = :at");
+            expression.set(PURCHASE_PREFIX + update.purchasedItemId(), Attributes.n(update.at()));
         }
-        if (update.cart() != InteractionUpdate.CartChange.NONE) {
-            names.put("#cart", CART_PREFIX + update.itemId());
-            if (update.cart() == InteractionUpdate.CartChange.ADD) {
-                values.put(":at", Attributes.n(update.at()));
-                sets.add("#cart = :at");
-            } else {
-                removes.add("#cart");
-            }
+        if (update.cart() == InteractionUpdate.CartChange.ADD) {
+            expression.set(CART_PREFIX + update.itemId(), Attributes.n(update.at()));
+        } else if (update.cart() == InteractionUpdate.CartChange.REMOVE) {
+            expression.remove(CART_PREFIX + update.itemId());
         }
         if (update.itemWeight() > 0) {
-            names.put("#item", ITEM_PREFIX + update.itemId());
-            values.put(":item", Attributes.n(update.itemWeight()));
-            adds.add("#item :item");
+            expression.add(ITEM_PREFIX + update.itemId(), Attributes.n(update.itemWeight()));
         }
-        int i = 0;
-        for (Map.Entry<String, Double> affinity : update.affinities().entrySet()) {
-            names.put("#a" + i, AFFINITY_PREFIX + affinity.getKey());
-            values.put(":a" + i, Attributes.n(affinity.getValue()));
-            adds.add("#a" + i + " :a" + i);
-            i++;
-        }
+        update.affinities().forEach((key, weight) -> expression.add(AFFINITY_PREFIX + key, Attributes.n(weight)));
         if (update.affinityTotal() != 0) {
-            names.put("#total", "affinityTotal");
-            values.put(":total", Attributes.n(update.affinityTotal()));
-            adds.add("#total :total");
+            expression.add("affinityTotal", Attributes.n(update.affinityTotal()));
         }
         if (update.priceCount() != 0) {
-            names.put("#pls", "priceLogSum");
-            names.put("#pc", "priceCount");
-            values.put(":pls", AttributeValue.fromN(Double.toString(update.priceLog())));
-            values.put(":pc", Attributes.n(update.priceCount()));
-            adds.add("#pls :pls");
-            adds.add("#pc :pc");
+            expression.add("priceLogSum", AttributeValue.fromN(Double.toString(update.priceLog())));
+            expression.add("priceCount", Attributes.n(update.priceCount()));
         }
-        names.put("#uid", "userId");
-        values.put(":uid", Attributes.s(update.userId()));
-        String expression = "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds))
-                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        dynamo.updateItem(b -> b.tableName(table).key(key(userPk(update.userId()), STATE))
-                .updateExpression(expression)
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+        expression.append(RECENT, List.of(interactionToAttribute(update.interaction())));
+        Map<String, AttributeValue> updated = dynamo.updateItem(expression.applyTo(UpdateItemRequest.builder()
+                .tableName(table).key(key(userPk(update.userId()), STATE))
+                .returnValues(ReturnValue.UPDATED_NEW)).build()).attributes();
+        trimRecent(update.userId(), updated.get(RECENT));
+    }
+
+    /**
+     * Drops the oldest entries of a shopper's recent interactions once the list is {@value #RECENT_SLACK} past
+     * {@link UserState#RECENT_LIMIT}: one extra write every few events that sets the list to its latest entries,
+     * conditioned on the length just read, so a concurrent append is never lost (that append's own trim takes over).
+     */
+    private void trimRecent(String userId, AttributeValue recent) {
+        List<AttributeValue> entries = recent == null || !recent.hasL() ? List.of() : recent.l();
+        if (entries.size() <= UserState.RECENT_LIMIT + RECENT_SLACK) {
+            return;
+        }
+        UpdateExpression trim = new UpdateExpression().set(RECENT,
+                AttributeValue.fromL(entries.subList(entries.size() - UserState.RECENT_LIMIT, entries.size())));
+        String condition = "size(" + trim.name(RECENT) + ") = " + trim.value(Attributes.n(entries.size()));
+        try {
+            dynamo.updateItem(trim.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(key(userPk(userId), STATE)).conditionExpression(condition)).build());
+        } catch (ConditionalCheckFailedException e) {
+            // another event appended meanwhile; its own trim drops the oldest entries
+        }
+    }
+
+    @Override
+    public SessionMerge mergeSession(String sessionId, String userId) {
+        String sessionKey = ShopperKeys.session(sessionId);
+        Map<String, AttributeValue> sessionKeyAttributes = key(userPk(sessionKey), STATE);
+        UpdateExpression claim = new UpdateExpression().set(MERGED_INTO, Attributes.s(userId))
+                .set("userId", Attributes.s(sessionKey));
+        Map<String, AttributeValue> before;
+        try {
+            before = dynamo.updateItem(claim.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(sessionKeyAttributes).returnValues(ReturnValue.ALL_OLD)
+                    .conditionExpression("attribute_not_exists(" + claim.name(MERGED_INTO) + ")")).build())
+                    .attributes();
+        } catch (ConditionalCheckFailedException e) {
+            String owner = Attributes.str(dynamo.getItem(b -> b.tableName(table).key(sessionKeyAttributes)
+                    .consistentRead(true)).item(), MERGED_INTO);
+            return userId.equals(owner) ? SessionMerge.ALREADY_MERGED : SessionMerge.OTHER_SHOPPER;
+        }
+        if (before == null || before.isEmpty()) {
+            return SessionMerge.MERGED;
+        }
+        try {
+            for (UpdateExpression part : mergeExpressions(stateFromAttributes(sessionKey, before))) {
+                dynamo.updateItem(part.applyTo(UpdateItemRequest.builder().tableName(table)
+                        .key(key(userPk(userId), STATE))).build());
+            }
+        } catch (RuntimeException e) {
+            UpdateExpression release = new UpdateExpression().remove(MERGED_INTO);
+            dynamo.updateItem(release.applyTo(UpdateItemRequest.builder().tableName(table).key(sessionKeyAttributes)
+                    .conditionExpression(release.name(MERGED_INTO) + " = " + release.value(Attributes.s(userId))))
+                    .build());
+            throw e;
+        }
+        return SessionMerge.MERGED;
+    }
+
+    /**
+     * The updates that add a session's state to a shopper's, at most {@value #MAX_ACTIONS} actions each to stay within
+     * DynamoDB's 4 KB expression limit: one update for a session of up to about 20 items.
+     */
+    private static List<UpdateExpression> mergeExpressions(UserState session) {
+        List<UpdateExpression> parts = new ArrayList<>(List.of(new UpdateExpression()));
+        java.util.function.Supplier<UpdateExpression> current = () -> {
+            UpdateExpression last = parts.get(parts.size() - 1);
+            if (last.size() >= MAX_ACTIONS) {
+                last = new UpdateExpression();
+                parts.add(last);
+            }
+            return last;
+        };
+        session.purchases().forEach((item, at) -> current.get().set(PURCHASE_PREFIX + item, Attributes.n(at)));
+        session.cart().forEach((item, at) -> current.get().set(CART_PREFIX + item, Attributes.n(at)));
+        session.items().forEach((item, weight) -> current.get().add(ITEM_PREFIX + item, Attributes.n(weight)));
+        session.affinities().forEach((k, weight) -> current.get().add(AFFINITY_PREFIX + k, Attributes.n(weight)));
+        UpdateExpression totals = current.get();
+        totals.add("affinityTotal", Attributes.n(session.affinityTotal()))
+                .add("priceLogSum", AttributeValue.fromN(Double.toString(session.priceLogSum())))
+                .add("priceCount", Attributes.n(session.priceCount()));
+        if (!session.recent().isEmpty()) {
+            totals.append(RECENT, session.recent().stream().map(DynamoFeatureStore::interactionToAttribute).toList());
+        }
+        return parts;
+    }
+
+    private static AttributeValue interactionToAttribute(Interaction interaction) {
+        Map<String, AttributeValue> entry = new HashMap<>();
+        entry.put("i", Attributes.s(interaction.itemId()));
+        entry.put("t", Attributes.s(interaction.type().wireName()));
+        entry.put("at", Attributes.n(interaction.at()));
+        entry.put("c", Attributes.s(interaction.channel().wireName()));
+        if (interaction.storeId() != null) {
+            entry.put("s", Attributes.s(interaction.storeId()));
+        }
+        return AttributeValue.fromM(entry);
+    }
+
+    private static Optional<Interaction> interactionFromAttribute(AttributeValue value) {
+        if (!value.hasM()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> entry = value.m();
+        Optional<EventType> type = EventType.fromWire(Attributes.str(entry, "t"));
+        Optional<Channel> channel = Channel.fromWire(Attributes.str(entry, "c"));
+        if (type.isEmpty() || channel.isEmpty() || Attributes.str(entry, "i") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Interaction(Attributes.str(entry, "i"), type.get(), (long) Attributes.num(entry, "at"),
+                channel.get(), Attributes.str(entry, "s")));
     }
 
     @Override
@@ -234,8 +334,12 @@ public final class DynamoFeatureStore implements FeatureStore {
                 cart.put(name.substring(CART_PREFIX.length()), Long.parseLong(value.n()));
             }
         });
+        List<Interaction> recent = new ArrayList<>();
+        if (item.containsKey(RECENT) && item.get(RECENT).hasL()) {
+            item.get(RECENT).l().forEach(entry -> interactionFromAttribute(entry).ifPresent(recent::add));
+        }
         return new UserState(userId, purchases, cart, items, affinities, Attributes.num(item, "affinityTotal"),
-                Attributes.num(item, "priceLogSum"), (long) Attributes.num(item, "priceCount"));
+                Attributes.num(item, "priceLogSum"), (long) Attributes.num(item, "priceCount"), recent);
     }
 
     private static Map<String, AttributeValue> itemToAttributes(CatalogItem i) {

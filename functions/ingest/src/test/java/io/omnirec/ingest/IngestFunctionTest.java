@@ -2,6 +2,7 @@ package io.omnirec.ingest;
 
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.testing.LocalAwsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,32 @@ class IngestFunctionTest {
         // view 1 + add_to_cart 3 + purchase 5, each counted once although the batch came twice
         assertEquals(java.util.Map.of("i00001", 9.0, "i00002", 1.0),
                 features().loadShopperContext("u000001").state().items());
+    }
+
+    @Test
+    void postEvents_shouldKeepAnAnonymousSessionApart_thenMergeItIntoTheShopperOnce_whenIdentified() {
+        given().contentType(ContentType.JSON).body(event("apigw-v2-post-events-anonymous.json"))
+                .when().post("/_lambda_")
+                .then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("body", containsString("\"status\":\"accepted\""));
+        assertEquals(java.util.Map.of("i00002", 4.0),
+                features().loadShopperContext(ShopperKeys.session("s-7f3a")).state().items());
+        assertTrue(!features().loadShopperContext("u000042").state().hasHistory());
+        for (String expected : new String[] {"accepted", "duplicate"}) {
+            given().contentType(ContentType.JSON).body(event("apigw-v2-post-event-identify.json"))
+                    .when().post("/_lambda_")
+                    .then().statusCode(200)
+                    .body("body", containsString("\"status\":\"" + expected + "\""));
+        }
+        var shopper = features().loadShopperContext("u000042").state();
+        assertEquals(java.util.Map.of("i00002", 4.0), shopper.items(), "merged once although identified twice");
+        assertEquals(Set.of("i00002"), shopper.cart().keySet());
+        assertEquals(2, shopper.recent().size());
+        given().contentType(ContentType.JSON)
+                .body("{\"eventId\":\"steal-1\",\"sessionId\":\"s-7f3a\",\"userId\":\"u000043\",\"type\":\"identify\","
+                        + "\"timestamp\":\"2026-11-28T10:03:00Z\",\"channel\":\"web\"}")
+                .when().post("/v1/events").then().statusCode(400).body("error", equalTo("session_already_identified"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.training.ModelArtifact;
 import io.omnirec.core.training.ModelCard;
@@ -155,6 +156,28 @@ class RecommendFunctionTest {
                 .body("items[0].itemId", equalTo("i00004"))
                 .body("items[0].reason", equalTo("Often bought with the Trail shoe in your cart"))
                 .body("items.itemId", not(hasItem("i00002")));
+    }
+
+    @Test
+    @Order(1)
+    void getSessionRecommendations_shouldServeAnAnonymousVisitorFromTheSessionsOwnEvents() {
+        given().when().get("/v1/sessions/s-7f3a/recommendations?k=2").then().statusCode(200)
+                .body("strategy", equalTo("fallback:anonymous"))
+                .body("items[0].itemId", equalTo("i00002"));
+        CatalogItem shoe = new CatalogItem("i00002", "Trail shoe", "Sports/Running", "Runa", 120, false);
+        LocalAwsTestResource.features().apply(InteractionUpdate.of(new ShopperEvent("anon-1",
+                ShopperKeys.session("s-7f3a"), "i00002", EventType.VIEW, Instant.now().minusSeconds(30), Channel.WEB,
+                null, "s-7f3a", null), Optional.of(shoe)));
+        given().contentType(ContentType.JSON).body(event("apigw-v2-get-session-recommendations.json"))
+                .when().post("/_lambda_")
+                .then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("body", containsString("\"sessionId\":\"s-7f3a\""))
+                .body("body", containsString("\"strategy\":\"fallback:session\""))
+                .body("body", containsString("{\"itemId\":\"i00004\""))
+                .body("body", containsString("Often bought with the Trail shoe you just viewed"));
+        given().when().get("/v1/sessions/%3Cx%3E/recommendations").then().statusCode(400)
+                .body("error", equalTo("invalid_sessionId"));
     }
 
     @Test

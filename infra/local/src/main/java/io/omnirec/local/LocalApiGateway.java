@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,11 +20,15 @@ import java.util.concurrent.Executors;
 
 /**
  * An API Gateway HTTP API on localhost: each request becomes a payload-2.0 event for the function its route belongs
- * to ({@code /v1/events} to ingest, {@code /v1/users/...} to recommend), and the function's answer becomes the response.
+ * to ({@code /v1/events} to ingest; users, sessions, items, rank and experiments to recommend), and the function's
+ * answer becomes the response.
  */
 final class LocalApiGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1024 * 1024;
+    /** The path prefixes of the recommend function's routes. */
+    private static final List<String> RECOMMEND_ROUTES = List.of("/v1/users/", "/v1/sessions/", "/v1/items/",
+            "/v1/rank", "/v1/experiments");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -50,11 +55,11 @@ final class LocalApiGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            LocalFunction target = path.startsWith("/v1/events") ? ingest
-                    : path.startsWith("/v1/users/") ? recommend : null;
+            boolean recommendRoute = RECOMMEND_ROUTES.stream().anyMatch(path::startsWith);
+            LocalFunction target = path.startsWith("/v1/events") ? ingest : recommendRoute ? recommend : null;
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (target == null) {
-                send(exchange, path.startsWith("/v1/users/") ? 503 : 404, "{\"message\":\"Not Found\"}");
+                send(exchange, recommendRoute ? 503 : 404, "{\"message\":\"Not Found\"}");
                 return;
             }
             if (body.length > MAX_BODY) {

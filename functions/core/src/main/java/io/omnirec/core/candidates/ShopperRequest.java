@@ -39,6 +39,7 @@ public final class ShopperRequest {
             now.add(context.currentItemId());
         }
         cart.stream().filter(item -> !now.contains(item)).forEach(now::add);
+        state.browsing(at).stream().filter(item -> !now.contains(item)).forEach(now::add);
         this.seeds = List.copyOf(now);
     }
 
@@ -72,7 +73,8 @@ public final class ShopperRequest {
     }
 
     /**
-     * What the shopper is engaging with right now: the item on screen, then the {@link #cart()}, each once. The
+     * What the shopper is engaging with right now: the item on screen, the {@link #cart()}, then what they viewed or
+     * clicked in the last half hour ({@link UserState#browsing}), each once. The
      * item-to-item sources start from them as well as from the history, and count them more than any past purchase
      * ({@link RequestContext#SEED_WEIGHT}).
      */

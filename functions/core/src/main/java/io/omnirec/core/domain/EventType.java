@@ -3,7 +3,10 @@ package io.omnirec.core.domain;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a shopper did. The wire name is the lower-case enum name, e.g. {@code add_to_cart}. */
+/**
+ * What a shopper did. The wire name is the lower-case enum name, e.g. {@code add_to_cart}. {@link #IDENTIFY} is not an
+ * interaction with an item: it says that an anonymous session belongs to a shopper, whose state then absorbs it.
+ */
 public enum EventType {
     VIEW(1.0),
     CLICK(1.0),
@@ -11,7 +14,8 @@ public enum EventType {
     REMOVE_FROM_CART(0.0),
     PURCHASE(5.0),
     FAVORITE(3.0),
-    RATE(2.0);
+    RATE(2.0),
+    IDENTIFY(0.0);
 
     private final double affinityWeight;
 
@@ -22,6 +26,11 @@ public enum EventType {
     /** How much one such event says about the shopper's taste for the item's category and brand. */
     public double affinityWeight() {
         return affinityWeight;
+    }
+
+    /** Whether the event is about an item (every type but {@link #IDENTIFY}). */
+    public boolean isInteraction() {
+        return this != IDENTIFY;
     }
 
     public String wireName() {

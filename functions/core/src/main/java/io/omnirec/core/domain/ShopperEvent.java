@@ -8,8 +8,11 @@ import java.util.Objects;
  * guards against nulls in required fields.
  *
  * @param eventId          client-chosen id; the same id delivered twice counts once
+ * @param userId           whose state the event changes: the shopper's id, or for an anonymous visitor the session's
+ *                         key ({@link ShopperKeys#session(String)})
+ * @param itemId           the item; {@code null} only for {@link EventType#IDENTIFY}
  * @param storeId          the store for physical channels, optional otherwise
- * @param sessionId        optional session id
+ * @param sessionId        optional session id; required for anonymous events and {@link EventType#IDENTIFY}
  * @param recommendationId optional id of the recommendation this event answers (attribution)
  */
 public record ShopperEvent(String eventId, String userId, String itemId, EventType type, Instant timestamp,
@@ -17,9 +20,16 @@ public record ShopperEvent(String eventId, String userId, String itemId, EventTy
     public ShopperEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(type, "type");
+        if (type.isInteraction()) {
+            Objects.requireNonNull(itemId, "itemId");
+        }
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(channel, "channel");
+    }
+
+    /** Whether an anonymous visitor sent it: {@link #userId()} is then the session's key. */
+    public boolean anonymous() {
+        return ShopperKeys.isSession(userId);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The feature deltas one accepted event causes on the shopper's state. Stores apply it with one additive write, so
- * applying it is cheap and order-independent.
+ * The feature deltas one accepted event causes on the shopper's state. Stores apply it with one additive write (plus,
+ * now and then, one trimming the recent interactions), so applying it is cheap and, but for the order of the recent
+ * interactions list (which readers sort by time), order-independent.
  *
  * @param at              when the event happened, epoch seconds
  * @param purchasedItemId the item the shopper bought (its last purchase time becomes {@code at}), or {@code null}
@@ -20,17 +21,24 @@ import java.util.Optional;
  * @param affinities      weight to add per affinity key (see {@link UserState#categoryKey(String)} and friends)
  * @param affinityTotal   weight to add to the shopper's total, the denominator of every affinity
  * @param priceLog        {@code ln(price)} to add to the shopper's price sum when {@code priceCount} is 1
+ * @param interaction     the entry the event adds to the shopper's recent interactions
  */
 public record InteractionUpdate(String userId, String itemId, long at, String purchasedItemId, CartChange cart,
                                 double itemWeight, Map<String, Double> affinities, double affinityTotal,
-                                double priceLog, int priceCount) {
+                                double priceLog, int priceCount, Interaction interaction) {
 
     /** The effect of an event on the cart. */
     public enum CartChange { NONE, ADD, REMOVE }
 
-    /** The deltas for one event; {@code item} is empty when the item is not (yet) in the catalog. */
+    /**
+     * The deltas for one interaction event (not {@link EventType#IDENTIFY}); {@code item} is empty when the item is
+     * not (yet) in the catalog.
+     */
     public static InteractionUpdate of(ShopperEvent event, Optional<CatalogItem> item) {
         EventType type = event.type();
+        if (!type.isInteraction()) {
+            throw new IllegalArgumentException(type.wireName() + " is not an interaction with an item");
+        }
         double weight = type.affinityWeight();
         Map<String, Double> affinities = new LinkedHashMap<>();
         double priceLog = 0;
@@ -52,7 +60,9 @@ public record InteractionUpdate(String userId, String itemId, long at, String pu
             case REMOVE_FROM_CART, PURCHASE -> CartChange.REMOVE;
             default -> CartChange.NONE;
         };
-        return new InteractionUpdate(event.userId(), event.itemId(), event.timestamp().getEpochSecond(), purchased,
-                cart, weight, Map.copyOf(affinities), total, priceLog, priceCount);
+        long at = event.timestamp().getEpochSecond();
+        return new InteractionUpdate(event.userId(), event.itemId(), at, purchased, cart, weight,
+                Map.copyOf(affinities), total, priceLog, priceCount,
+                new Interaction(event.itemId(), type, at, event.channel(), event.storeId()));
     }
 }

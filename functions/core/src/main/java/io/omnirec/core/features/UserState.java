@@ -1,24 +1,37 @@
 package io.omnirec.core.features;
 
+import io.omnirec.core.domain.EventType;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A shopper's real-time state: what they bought and when, what is in their cart, which items they touched and how
- * much, and how their attention is spread over categories and brands. Affinities are raw weights; divide by
+ * much, what they did last, and how their attention is spread over categories and brands. Affinities are raw weights; divide by
  * {@link #affinityTotal()} for shares.
  *
  * @param purchases when the shopper last bought each item they bought (epoch seconds; 0 when not known)
  * @param cart      when each item now in the cart was put there (epoch seconds); a purchase or a removal takes it out
  * @param items     interaction weight per item (views, carts, purchases... weighted by
  *                  {@link io.omnirec.core.domain.EventType#affinityWeight()})
+ * @param recent    the last {@link #RECENT_LIMIT} interactions, oldest first
  */
 public record UserState(String userId, Map<String, Long> purchases, Map<String, Long> cart, Map<String, Double> items,
-                        Map<String, Double> affinities, double affinityTotal, double priceLogSum, long priceCount) {
+                        Map<String, Double> affinities, double affinityTotal, double priceLogSum, long priceCount,
+                        List<Interaction> recent) {
+
+    /** How many recent interactions a state keeps; older ones are dropped. */
+    public static final int RECENT_LIMIT = 20;
+
+    /** How far back a view or click still counts as what the shopper is browsing now. */
+    public static final Duration BROWSING_WINDOW = Duration.ofMinutes(30);
 
     /** A cart entry older than this is treated as abandoned: it no longer seeds recommendations. */
     public static final Duration CART_LIFETIME = Duration.ofDays(14);
@@ -28,10 +41,52 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
         cart = Map.copyOf(cart);
         items = Map.copyOf(items);
         affinities = Map.copyOf(affinities);
+        recent = latest(recent);
+    }
+
+    public UserState(String userId, Map<String, Long> purchases, Map<String, Long> cart, Map<String, Double> items,
+                     Map<String, Double> affinities, double affinityTotal, double priceLogSum, long priceCount) {
+        this(userId, purchases, cart, items, affinities, affinityTotal, priceLogSum, priceCount, List.of());
     }
 
     public static UserState empty(String userId) {
         return new UserState(userId, Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, 0);
+    }
+
+    /** The {@link #RECENT_LIMIT} latest of {@code interactions}, oldest first (a stable order for equal times). */
+    public static List<Interaction> latest(List<Interaction> interactions) {
+        if (interactions.size() <= RECENT_LIMIT && isOrdered(interactions)) {
+            return List.copyOf(interactions);
+        }
+        List<Interaction> sorted = new ArrayList<>(interactions);
+        sorted.sort(Comparator.comparingLong(Interaction::at));
+        return List.copyOf(sorted.subList(Math.max(0, sorted.size() - RECENT_LIMIT), sorted.size()));
+    }
+
+    private static boolean isOrdered(List<Interaction> interactions) {
+        for (int i = 1; i < interactions.size(); i++) {
+            if (interactions.get(i).at() < interactions.get(i - 1).at()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What the shopper is browsing as of {@code now}: the items viewed or clicked within {@link #BROWSING_WINDOW},
+     * the most recent first, each once.
+     */
+    public List<String> browsing(Instant now) {
+        long since = now.minus(BROWSING_WINDOW).getEpochSecond();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            Interaction interaction = recent.get(i);
+            if (interaction.at() >= since && interaction.at() <= now.getEpochSecond()
+                    && (interaction.type() == EventType.VIEW || interaction.type() == EventType.CLICK)) {
+                seen.add(interaction.itemId());
+            }
+        }
+        return List.copyOf(seen);
     }
 
     /** The items the shopper ever bought. */
@@ -100,8 +155,30 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
             update.affinities().forEach((k, v) -> merged.merge(k, v, Double::sum));
             newAffinities = merged;
         }
+        List<Interaction> newRecent = new ArrayList<>(recent);
+        newRecent.add(update.interaction());
         return new UserState(userId, newPurchases, newCart, newItems, newAffinities,
                 affinityTotal + update.affinityTotal(),
-                priceLogSum + update.priceLog(), priceCount + update.priceCount());
+                priceLogSum + update.priceLog(), priceCount + update.priceCount(), newRecent);
+    }
+
+    /**
+     * This shopper's state with an anonymous session's state merged in (after an identify event): weights and
+     * affinities add up, the later purchase and cart times win, and the recent interactions interleave by time.
+     */
+    public UserState merge(UserState session) {
+        Map<String, Long> newPurchases = new HashMap<>(purchases);
+        session.purchases.forEach((item, at) -> newPurchases.merge(item, at, Math::max));
+        Map<String, Long> newCart = new HashMap<>(cart);
+        session.cart.forEach((item, at) -> newCart.merge(item, at, Math::max));
+        Map<String, Double> newItems = new HashMap<>(items);
+        session.items.forEach((item, weight) -> newItems.merge(item, weight, Double::sum));
+        Map<String, Double> newAffinities = new HashMap<>(affinities);
+        session.affinities.forEach((key, weight) -> newAffinities.merge(key, weight, Double::sum));
+        List<Interaction> newRecent = new ArrayList<>(recent);
+        newRecent.addAll(session.recent);
+        return new UserState(userId, newPurchases, newCart, newItems, newAffinities,
+                affinityTotal + session.affinityTotal, priceLogSum + session.priceLogSum,
+                priceCount + session.priceCount, newRecent);
     }
 }

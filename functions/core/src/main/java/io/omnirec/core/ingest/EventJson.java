@@ -18,8 +18,12 @@ public final class EventJson {
     public static ObjectNode toNode(ShopperEvent event) {
         ObjectNode node = JSON.createObjectNode();
         node.put("eventId", event.eventId());
-        node.put("userId", event.userId());
-        node.put("itemId", event.itemId());
+        if (!event.anonymous()) {
+            node.put("userId", event.userId());
+        }
+        if (event.itemId() != null) {
+            node.put("itemId", event.itemId());
+        }
         node.put("type", event.type().wireName());
         node.put("timestamp", event.timestamp().toString());
         node.put("channel", event.channel().wireName());

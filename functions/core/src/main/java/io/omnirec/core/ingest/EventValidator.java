@@ -6,6 +6,7 @@ import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.domain.ShopperKeys;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.util.Set;
 
 /**
  * Turns one raw event object into a {@link ShopperEvent}, or rejects it with a machine-readable code. Every field is
- * a string; unknown fields are rejected so that a misspelt field is never silently ignored.
+ * a string; unknown fields are rejected so that a misspelt field is never silently ignored. An event without
+ * {@code userId} but with {@code sessionId} comes from an anonymous visitor and changes the session's state; an
+ * {@code identify} event carries both ids and no item.
  */
 public final class EventValidator {
     static final Set<String> FIELDS = Set.of("eventId", "userId", "itemId", "type", "timestamp", "channel",
@@ -59,11 +62,25 @@ public final class EventValidator {
             }
         }
         String eventId = Identifiers.requireValid("eventId", text(node, "eventId", true));
-        String userId = Identifiers.requireValid("userId", text(node, "userId", true));
-        String itemId = Identifiers.requireValid("itemId", text(node, "itemId", true));
         String typeName = text(node, "type", true);
         EventType type = EventType.fromWire(typeName)
                 .orElseThrow(() -> new InvalidInputException("invalid_type", "unknown event type: " + abbreviate(typeName)));
+        String sessionId = optionalId(node, "sessionId");
+        String userId = optionalId(node, "userId");
+        if (userId == null && (sessionId == null || type == EventType.IDENTIFY)) {
+            throw new InvalidInputException("missing_userId", type == EventType.IDENTIFY
+                    ? "userId is required: identify links a session to a shopper"
+                    : "userId is required (or sessionId for an anonymous visitor)");
+        }
+        if (type == EventType.IDENTIFY && sessionId == null) {
+            throw new InvalidInputException("missing_sessionId", "sessionId is required: identify links a session to a shopper");
+        }
+        String itemId = null;
+        if (type.isInteraction()) {
+            itemId = Identifiers.requireValid("itemId", text(node, "itemId", true));
+        } else if (node.has("itemId")) {
+            throw new InvalidInputException("unexpected_itemId", "an identify event names no item");
+        }
         String channelName = text(node, "channel", true);
         Channel channel = Channel.fromWire(channelName)
                 .orElseThrow(() -> new InvalidInputException("invalid_channel", "unknown channel: " + abbreviate(channelName)));
@@ -72,8 +89,9 @@ public final class EventValidator {
         if (channel.isPhysical() && storeId == null) {
             throw new InvalidInputException("missing_storeId", "storeId is required for channel " + channel.wireName());
         }
-        return new ShopperEvent(eventId, userId, itemId, type, timestamp, channel, storeId,
-                optionalId(node, "sessionId"), optionalId(node, "recommendationId"));
+        String owner = userId != null ? userId : ShopperKeys.session(sessionId);
+        return new ShopperEvent(eventId, owner, itemId, type, timestamp, channel, storeId, sessionId,
+                optionalId(node, "recommendationId"));
     }
 
     private Instant timestamp(String value) {

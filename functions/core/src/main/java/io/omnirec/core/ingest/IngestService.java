@@ -2,6 +2,7 @@ package io.omnirec.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnirec.core.domain.CatalogItem;
+import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.features.InteractionUpdate;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
 /**
  * Accepts events: each valid event is stored once (by event id) and its feature deltas applied before the call
  * returns, so the next recommendation sees it. A failure to apply undoes the store, so a resend is not a duplicate.
+ * An {@code identify} event merges an anonymous session's state into the shopper's.
  */
 public final class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
@@ -62,7 +64,7 @@ public final class IngestService {
             }
         }
         Set<String> itemIds = new HashSet<>();
-        valid.forEach(e -> itemIds.add(e.itemId()));
+        valid.stream().filter(e -> e.itemId() != null).forEach(e -> itemIds.add(e.itemId()));
         Map<String, CatalogItem> catalog = itemIds.isEmpty() ? Map.of() : features.items(itemIds);
         List<CompletableFuture<EventResult>> stored = new ArrayList<>(valid.size());
         for (int v = 0; v < valid.size(); v++) {
@@ -78,6 +80,9 @@ public final class IngestService {
     }
 
     private EventResult store(int index, ShopperEvent event, Map<String, CatalogItem> catalog) {
+        if (event.type() == EventType.IDENTIFY) {
+            return identify(index, event);
+        }
         try {
             if (!events.putIfAbsent(event)) {
                 return new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
@@ -95,6 +100,25 @@ public final class IngestService {
             events.delete(event.eventId());
             return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
                     "the event was not stored; resend it");
+        }
+    }
+
+    /**
+     * Merges the session into the shopper. Not stored in the event log: the session's mark ("merged into") makes a
+     * resend a duplicate, and the events it merges are logged already.
+     */
+    private EventResult identify(int index, ShopperEvent event) {
+        try {
+            return switch (features.mergeSession(event.sessionId(), event.userId())) {
+                case MERGED -> new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
+                case ALREADY_MERGED -> new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
+                case OTHER_SHOPPER -> new EventResult(index, event.eventId(), EventResult.Status.REJECTED,
+                        "session_already_identified", "the session was identified as another shopper");
+            };
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "merging session " + event.sessionId() + " failed", e);
+            return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
+                    "the session was not merged; resend the event");
         }
     }
 

@@ -6,6 +6,7 @@ import io.omnirec.core.candidates.CandidateGenerator;
 import io.omnirec.core.candidates.CandidatePool;
 import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.domain.Identifiers;
+import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Recommends for one shopper: read the shopper's context in one round trip, gather candidates from the named sources
+ * Recommends for one shopper or anonymous session: read the shopper's context in one round trip, gather candidates from the named sources
  * over the cached aggregates, score them with the active model (a fallback chain of the sources when no model is
  * available), apply the business rules and the {@link Diversity} cap, and explain each item by the source that proposed
  * it most strongly.
@@ -62,11 +63,24 @@ public final class RecommendationService {
 
     /** Recommendations for {@code userId} as {@code query} asks. */
     public Recommendations recommend(String userId, RecommendationQuery query) {
-        Scored scored = score(userId, query, List.of());
+        Identifiers.requireValid("userId", userId);
+        return answer(userId, null, query);
+    }
+
+    /**
+     * Recommendations for an anonymous visitor, from what their session did alone (the events sent with this
+     * {@code sessionId} and no {@code userId}) and the request's store.
+     */
+    public Recommendations recommendForSession(String sessionId, RecommendationQuery query) {
+        return answer(ShopperKeys.session(sessionId), sessionId, query);
+    }
+
+    private Recommendations answer(String key, String sessionId, RecommendationQuery query) {
+        Scored scored = score(key, query, List.of());
         List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
                 BusinessRules.eligible(scored.request, query, scored.unavailable), query.k(), diversity));
-        return new Recommendations(recommendationIds.get(), userId, scored.strategy(), scored.modelVersion(),
-                scored.model.status(), scored.aggregates.version(), items);
+        return new Recommendations(recommendationIds.get(), sessionId == null ? key : null, sessionId,
+                scored.strategy(), scored.modelVersion(), scored.model.status(), scored.aggregates.version(), items);
     }
 
     /**
@@ -74,6 +88,7 @@ public final class RecommendationService {
      * items recommend would not show, or the catalog does not know, are listed apart with the reason.
      */
     public Reranked rank(RankQuery rank) {
+        Identifiers.requireValid("userId", rank.userId());
         Scored scored = score(rank.userId(), rank.query(), rank.itemIds());
         Set<String> asked = Set.copyOf(rank.itemIds());
         java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query(),
@@ -101,8 +116,10 @@ public final class RecommendationService {
     /** One shopper's scored pool. */
     private record Scored(ShopperRequest request, Set<String> unavailable, Aggregates aggregates, CandidatePool pool,
                           ActiveModel model, double[] scores) {
+        /** {@code model} or {@code fallback}, then the kind of cold start when there is one ({@link ColdStart}). */
         String strategy() {
-            return model.scorer().isPresent() ? "model" : "fallback";
+            String scorer = model.scorer().isPresent() ? "model" : "fallback";
+            return ColdStart.of(request).map(cold -> scorer + ":" + cold.wireName()).orElse(scorer);
         }
 
         String modelVersion() {
@@ -119,7 +136,6 @@ public final class RecommendationService {
     }
 
     private Scored score(String userId, RecommendationQuery query, List<String> required) {
-        Identifiers.requireValid("userId", userId);
         ShopperContext context = features.loadShopperContext(userId, BusinessRules.stockLocation(query));
         ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
                 clock.instant(), query.context());
@@ -177,7 +193,8 @@ public final class RecommendationService {
                     }
                     String title = aggregates.item(seed).map(f -> f.item().title()).orElse(seed);
                     String where = seed.equals(request.context().currentItemId()) ? "the " + title
-                            : "the " + title + " in your cart";
+                            : request.cart().contains(seed) ? "the " + title + " in your cart"
+                            : "the " + title + " you just viewed";
                     return index.equals(Aggregates.COOCCURRENCE) ? "Often bought with " + where
                             : "Similar to " + where;
                 }

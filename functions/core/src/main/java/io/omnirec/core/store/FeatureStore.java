@@ -29,6 +29,23 @@ public interface FeatureStore {
     /** Adds one event's deltas to the shopper's state with one additive write. */
     void apply(InteractionUpdate update);
 
+    /**
+     * Merges an anonymous session's state into the shopper's (an identify event): the session is marked as merged into
+     * {@code userId} first, so that a second identify of the same session merges nothing twice. A session never seen
+     * before is marked all the same.
+     */
+    SessionMerge mergeSession(String sessionId, String userId);
+
+    /** What {@link #mergeSession} did. */
+    enum SessionMerge {
+        /** The session's state was added to the shopper's. */
+        MERGED,
+        /** The session was merged into this shopper before; nothing changed. */
+        ALREADY_MERGED,
+        /** The session belongs to another shopper; nothing changed. */
+        OTHER_SHOPPER
+    }
+
     /** Records which items stores can sell now; the last level written for a store and item holds. */
     void applyStock(List<StockLevel> levels);
 

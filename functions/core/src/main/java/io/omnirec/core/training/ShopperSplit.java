@@ -3,11 +3,13 @@ package io.omnirec.core.training;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.EventHistory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -271,6 +273,7 @@ final class ShopperSplit {
         private final Map<String, Long> cart = new HashMap<>();
         private final Map<String, Double> items = new HashMap<>();
         private final Map<String, Double> affinities = new HashMap<>();
+        private final List<Interaction> recent = new ArrayList<>();
         private double affinityTotal;
         private double priceLogSum;
         private long priceCount;
@@ -295,10 +298,17 @@ final class ShopperSplit {
             affinityTotal += update.affinityTotal();
             priceLogSum += update.priceLog();
             priceCount += update.priceCount();
+            recent.add(update.interaction());
+            if (recent.size() > 4 * UserState.RECENT_LIMIT) {
+                List<Interaction> kept = UserState.latest(recent);
+                recent.clear();
+                recent.addAll(kept);
+            }
         }
 
         UserState build() {
-            return new UserState(userId, purchases, cart, items, affinities, affinityTotal, priceLogSum, priceCount);
+            return new UserState(userId, purchases, cart, items, affinities, affinityTotal, priceLogSum, priceCount,
+                    recent);
         }
     }
 }

@@ -76,6 +76,52 @@ class EventIntakeTest {
         assertEquals(EventResult.Status.ACCEPTED, service.ingest(parse(event("e-fail", "purchase"))).get(0).status());
     }
 
+    static String anonymous(String id, String type, String session) {
+        return "{\"eventId\":\"" + id + "\",\"sessionId\":\"" + session + "\",\"itemId\":\"i1\",\"type\":\"" + type
+                + "\",\"timestamp\":\"2026-11-29T10:00:00Z\",\"channel\":\"web\"}";
+    }
+
+    static String identify(String id, String session, String user) {
+        return "{\"eventId\":\"" + id + "\",\"sessionId\":\"" + session + "\",\"userId\":\"" + user
+                + "\",\"type\":\"identify\",\"timestamp\":\"2026-11-29T10:05:00Z\",\"channel\":\"web\"}";
+    }
+
+    @Test
+    void ingest_shouldKeepAnAnonymousSessionApartThenMergeItOnce_whenTheVisitorIsIdentified() {
+        features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
+        assertEquals(EventResult.Status.ACCEPTED, only(anonymous("a1", "view", "s-9")).status());
+        assertEquals(EventResult.Status.ACCEPTED, only(anonymous("a2", "add_to_cart", "s-9")).status());
+        assertEquals("~session:s-9", events.get("a1").orElseThrow().userId());
+        assertEquals(java.util.Map.of("i1", 4.0),
+                features.loadShopperContext(io.omnirec.core.domain.ShopperKeys.session("s-9")).state().items());
+        assertTrue(!features.loadShopperContext("u1").state().hasHistory(), "not the shopper's until identified");
+
+        assertEquals(EventResult.Status.ACCEPTED, only(identify("id-1", "s-9", "u1")).status());
+        assertEquals(java.util.Map.of("i1", 4.0), features.loadShopperContext("u1").state().items());
+        assertEquals(EventResult.Status.DUPLICATE, only(identify("id-1", "s-9", "u1")).status());
+        assertEquals(EventResult.Status.DUPLICATE, only(identify("id-2", "s-9", "u1")).status());
+        assertEquals("session_already_identified", only(identify("id-3", "s-9", "u2")).code());
+        assertEquals(java.util.Map.of("i1", 4.0), features.loadShopperContext("u1").state().items(),
+                "merged once");
+        assertTrue(events.get("id-1").isEmpty(), "identify is not an interaction: the event log keeps none");
+    }
+
+    @Test
+    void validate_shouldRejectWithCode_whenAnonymousOrIdentifyEventsAreIncomplete() {
+        assertEquals("missing_userId", only(anonymous("a3", "view", "s-1").replace(",\"sessionId\":\"s-1\"", ""))
+                .code());
+        assertEquals("invalid_sessionId", only(anonymous("a3", "view", "~session:x")).code());
+        assertEquals("missing_userId", only(identify("i3", "s-1", "u1").replace(",\"userId\":\"u1\"", "")).code());
+        assertEquals("missing_sessionId", only(identify("i3", "s-1", "u1").replace("\"sessionId\":\"s-1\",", ""))
+                .code());
+        assertEquals("unexpected_itemId", only(identify("i3", "s-1", "u1").replace("}", ",\"itemId\":\"i1\"}"))
+                .code());
+        assertEquals("invalid_userId", only(identify("i3", "s-1", "~session:s-1")).code());
+        IngestService broken = new IngestService(events, new FailingFeatureStore(features), EventValidator.live(CLOCK));
+        assertEquals(EventResult.Status.FAILED, broken.ingest(parse(identify("i4", "s-1", "u1"))).get(0).status());
+        assertEquals(EventResult.Status.ACCEPTED, only(identify("i4", "s-1", "u1")).status(), "resend works");
+    }
+
     @Test
     void validate_shouldRejectWithCode_whenFieldsAreMissingWrongOrHostile() {
         assertEquals("missing_userId", only("{\"eventId\":\"e\",\"itemId\":\"i\",\"type\":\"view\","
@@ -142,6 +188,10 @@ class EventIntakeTest {
 
         public void forEachCustomer(java.util.function.Consumer<io.omnirec.core.domain.Customer> visitor) {
             delegate.forEachCustomer(visitor);
+        }
+
+        public SessionMerge mergeSession(String sessionId, String userId) {
+            throw new IllegalStateException("throttled");
         }
 
         public void applyStock(List<io.omnirec.core.domain.StockLevel> levels) {

@@ -11,7 +11,9 @@ import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +75,10 @@ class RecommendationServiceTest {
                 () -> model, () -> "rec-1", Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    static String reasonFor(Recommendations result, String itemId) {
+        return result.items().stream().filter(i -> i.itemId().equals(itemId)).findFirst().orElseThrow().reason();
+    }
+
     static List<String> ids(Recommendations result) {
         return result.items().stream().map(Recommendations.RecommendedItem::itemId).toList();
     }
@@ -80,7 +86,7 @@ class RecommendationServiceTest {
     @Test
     void recommend_shouldFallBackToPopularityAndSaySo_whenNoModelIsLoadedAndShopperIsNew() {
         Recommendations result = service(ActiveModel.none("no_model")).recommend("newbie", 2);
-        assertEquals("fallback", result.strategy());
+        assertEquals("fallback:new_shopper", result.strategy());
         assertEquals("no_model", result.modelStatus());
         assertEquals(aggregates.version(), result.aggregatesVersion());
         assertNull(result.modelVersion());
@@ -243,6 +249,58 @@ class RecommendationServiceTest {
         assertFalse(ids(after).contains("shoe"), "the carted item is not recommended");
         event("browser", "shoe", EventType.REMOVE_FROM_CART, null);
         assertTrue(ids(service.recommend("browser", 5)).contains("shoe"), "out of the cart, it may come back");
+    }
+
+    void view(String owner, String item, String sessionId, long secondsAgo) {
+        CatalogItem it = catalog.stream().filter(c -> c.itemId().equals(item)).findFirst().orElseThrow();
+        ShopperEvent event = new ShopperEvent("v" + sequence++, owner, item, EventType.VIEW,
+                NOW.minusSeconds(secondsAgo), Channel.WEB, null, sessionId, null);
+        events.putIfAbsent(event);
+        features.apply(InteractionUpdate.of(event, Optional.of(it)));
+    }
+
+    @Test
+    void recommendForSession_shouldServeFromTheSessionsOwnEvents_andNameTheColdStart() {
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        Recommendations first = service.recommendForSession("s-1", RecommendationQuery.of(3));
+        assertEquals("fallback:anonymous", first.strategy());
+        assertEquals("s-1", first.sessionId());
+        assertNull(first.userId());
+        assertEquals("tv", first.items().get(0).itemId());
+
+        view(ShopperKeys.session("s-1"), "shoe", "s-1", 60);
+        Recommendations browsing = service.recommendForSession("s-1", RecommendationQuery.of(3));
+        assertEquals("fallback:session", browsing.strategy());
+        assertEquals("sock", browsing.items().get(0).itemId(), ids(browsing).toString());
+        assertEquals("Often bought with the Shoe you just viewed", browsing.items().get(0).reason());
+        assertEquals("tv", service.recommendForSession("s-2", RecommendationQuery.of(3)).items().get(0).itemId(),
+                "another session is not affected");
+        assertEquals("tv", service.recommend("s-1", 3).items().get(0).itemId(), "nor a shopper with the same id");
+
+        assertEquals(FeatureStore.SessionMerge.MERGED, features.mergeSession("s-1", "newcomer"));
+        Recommendations identified = service.recommend("newcomer", 3);
+        assertEquals("fallback", identified.strategy());
+        assertEquals("sock", identified.items().get(0).itemId(), "the shopper inherits the session");
+        assertThrows(InvalidInputException.class,
+                () -> service.recommendForSession("<bad>", RecommendationQuery.of(3)));
+    }
+
+    @Test
+    void recommend_shouldNameTheColdStart_whenTheShopperHasAProfileButNoHistory() {
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        assertEquals("fallback:profile_only", service.recommend("local", 3).strategy());
+        assertEquals("fallback:new_shopper", service.recommend("stranger", 3).strategy());
+        assertEquals("fallback", service.recommend("fan", 3).strategy());
+    }
+
+    @Test
+    void recommend_shouldFollowWhatTheShopperViewsNow_andForgetItAfterHalfAnHour() {
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        view("crowd0", "shoe", null, 40 * 60);
+        assertEquals("Often bought together with items you bought", reasonFor(service.recommend("crowd0", 3), "sock"),
+                "a view 40 minutes ago is history, no longer what the shopper is looking at");
+        view("crowd0", "shoe", null, 120);
+        assertEquals("Often bought with the Shoe you just viewed", reasonFor(service.recommend("crowd0", 3), "sock"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.domain.ShopperKeys;
+import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,58 @@ public abstract class FeatureStoreContract {
         store.apply(at("u1", MILK, EventType.PURCHASE, "2026-11-20T09:00:00Z"));
         assertEquals(Map.of("milk-1", Instant.parse("2026-11-20T09:00:00Z").getEpochSecond()),
                 store.loadShopperContext("u1").state().purchases());
+    }
+
+    @Test
+    void apply_shouldKeepTheLatestInteractionsInTimeOrder_whenMoreArriveThanTheLimit() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK, PHONE));
+        Instant start = Instant.parse("2026-11-01T10:00:00Z");
+        int sent = UserState.RECENT_LIMIT * 2 + 5;
+        for (int i = 0; i < sent; i++) {
+            CatalogItem item = i % 2 == 0 ? MILK : PHONE;
+            store.apply(InteractionUpdate.of(new ShopperEvent("e" + i, "u1", item.itemId(), EventType.VIEW,
+                    start.plusSeconds(60L * i), i % 3 == 0 ? Channel.STORE : Channel.APP,
+                    i % 3 == 0 ? "store-7" : null, null, null), Optional.of(item)));
+        }
+        List<Interaction> recent = store.loadShopperContext("u1").state().recent();
+        assertTrue(recent.size() >= UserState.RECENT_LIMIT, "kept at least the limit, got " + recent.size());
+        assertTrue(recent.size() <= UserState.RECENT_LIMIT + 10, "bounded, got " + recent.size());
+        Interaction last = recent.get(recent.size() - 1);
+        assertEquals(start.plusSeconds(60L * (sent - 1)).getEpochSecond(), last.at());
+        assertEquals(new Interaction((sent - 1) % 2 == 0 ? "milk-1" : "phone-1", EventType.VIEW, last.at(),
+                (sent - 1) % 3 == 0 ? Channel.STORE : Channel.APP, (sent - 1) % 3 == 0 ? "store-7" : null), last);
+        for (int i = 1; i < recent.size(); i++) {
+            assertTrue(recent.get(i).at() > recent.get(i - 1).at(), "oldest first");
+        }
+        assertEquals(start.plusSeconds(60L * (sent - recent.size())).getEpochSecond(), recent.get(0).at(),
+                "the oldest were dropped");
+    }
+
+    @Test
+    void mergeSession_shouldAddTheSessionToTheShopperOnce_whenTheSessionIsIdentified() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK, PHONE));
+        String session = ShopperKeys.session("s-42");
+        store.apply(at("u1", MILK, EventType.PURCHASE, "2026-11-01T10:00:00Z"));
+        store.apply(at(session, PHONE, EventType.VIEW, "2026-11-02T10:00:00Z"));
+        store.apply(at(session, PHONE, EventType.ADD_TO_CART, "2026-11-02T10:01:00Z"));
+
+        assertEquals(FeatureStore.SessionMerge.MERGED, store.mergeSession("s-42", "u1"));
+        UserState merged = store.loadShopperContext("u1").state();
+        assertEquals(Map.of("milk-1", 5.0, "phone-1", 4.0), merged.items());
+        assertEquals(Set.of("phone-1"), merged.cart().keySet());
+        assertEquals(Set.of("milk-1"), merged.purchased());
+        assertEquals(9.0, merged.affinityTotal(), 1e-9);
+        assertEquals(List.of(EventType.PURCHASE, EventType.VIEW, EventType.ADD_TO_CART),
+                merged.recent().stream().map(Interaction::type).toList());
+
+        assertEquals(FeatureStore.SessionMerge.ALREADY_MERGED, store.mergeSession("s-42", "u1"));
+        assertEquals(FeatureStore.SessionMerge.OTHER_SHOPPER, store.mergeSession("s-42", "u2"));
+        assertEquals(merged.items(), store.loadShopperContext("u1").state().items(), "nothing counted twice");
+        assertFalse(store.loadShopperContext("u2").state().hasHistory());
+        assertEquals(FeatureStore.SessionMerge.MERGED, store.mergeSession("never-seen", "u2"));
+        assertEquals(FeatureStore.SessionMerge.ALREADY_MERGED, store.mergeSession("never-seen", "u2"));
     }
 
     @Test

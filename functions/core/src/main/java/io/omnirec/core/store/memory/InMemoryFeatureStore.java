@@ -2,6 +2,7 @@ package io.omnirec.core.store.memory;
 
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
+import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
@@ -24,6 +25,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final Map<String, Customer> customers = new TreeMap<>();
     private final Map<String, UserState> users = new HashMap<>();
     private final Map<String, Set<String>> outOfStock = new HashMap<>();
+    private final Map<String, String> sessionOwners = new HashMap<>();
 
     @Override
     public synchronized void upsertItems(List<CatalogItem> batch) {
@@ -55,6 +57,19 @@ public final class InMemoryFeatureStore implements FeatureStore {
     @Override
     public synchronized void apply(InteractionUpdate update) {
         users.put(update.userId(), users.getOrDefault(update.userId(), UserState.empty(update.userId())).plus(update));
+    }
+
+    @Override
+    public synchronized SessionMerge mergeSession(String sessionId, String userId) {
+        String owner = sessionOwners.putIfAbsent(sessionId, userId);
+        if (owner != null) {
+            return owner.equals(userId) ? SessionMerge.ALREADY_MERGED : SessionMerge.OTHER_SHOPPER;
+        }
+        UserState session = users.get(ShopperKeys.session(sessionId));
+        if (session != null) {
+            users.put(userId, users.getOrDefault(userId, UserState.empty(userId)).merge(session));
+        }
+        return SessionMerge.MERGED;
     }
 
     @Override

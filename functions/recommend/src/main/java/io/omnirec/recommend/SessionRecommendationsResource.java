@@ -1,0 +1,32 @@
+package io.omnirec.recommend;
+
+import io.omnirec.core.ranking.RecommendationQuery;
+import io.omnirec.core.ranking.RecommendationService;
+import io.omnirec.core.ranking.Recommendations;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /v1/sessions/{sessionId}/recommendations?k=10&storeId=&channel=&category=&exclude=a,b}: an anonymous
+ * visitor, from the events their session sent without a {@code userId}.
+ */
+@Path("/v1/sessions/{sessionId}/recommendations")
+public class SessionRecommendationsResource {
+
+    @Inject
+    RecommendationService recommendations;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Recommendations get(@PathParam("sessionId") String sessionId, @QueryParam("k") String k,
+                               @QueryParam("storeId") String storeId, @QueryParam("channel") String channel,
+                               @QueryParam("category") String category, @QueryParam("exclude") String exclude) {
+        return recommendations.recommendForSession(sessionId,
+                RecommendationQuery.fromParameters(k, storeId, channel, category, exclude));
+    }
+}
