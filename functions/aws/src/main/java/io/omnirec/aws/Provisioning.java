@@ -4,8 +4,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -18,8 +21,8 @@ import java.util.List;
 
 /**
  * Creates the tables and buckets when they are missing: the one place their shape is defined for tests and the local
- * run. (Deployed stacks declare the same shapes in infrastructure code, with TTL on the events table's
- * {@code expiresAt}.)
+ * run, including the feature table's impressions index. (Deployed stacks declare
+ * the same shapes in infrastructure code, with TTL on both tables' {@code expiresAt}.)
  */
 public final class Provisioning {
     private final DynamoDbClient dynamo;
@@ -31,13 +34,19 @@ public final class Provisioning {
     }
 
     public void ensure(AwsResources resources) {
-        ensureTable(resources.eventsTable(), "eventId", null);
-        ensureTable(resources.featuresTable(), "pk", "sk");
+        ensureTable(resources.eventsTable(), "eventId", null, null);
+        ensureTable(resources.featuresTable(), "pk", "sk", GlobalSecondaryIndex.builder()
+                .indexName(DynamoImpressionStore.INDEX)
+                .keySchema(KeySchemaElement.builder().attributeName(DynamoImpressionStore.TALLY).keyType(KeyType.HASH)
+                        .build())
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+        ensureIndex(resources.featuresTable(), DynamoImpressionStore.INDEX);
         ensureBucket(resources.modelsBucket());
         ensureBucket(resources.importsBucket());
     }
 
-    private void ensureTable(String name, String partitionKey, String sortKey) {
+    /** Creates a table on demand (pay per request) with its keys and an optional index on one string attribute. */
+    private void ensureTable(String name, String partitionKey, String sortKey, GlobalSecondaryIndex index) {
         try {
             dynamo.describeTable(b -> b.tableName(name));
             return;
@@ -52,13 +61,32 @@ public final class Provisioning {
             attributes.add(AttributeDefinition.builder().attributeName(sortKey).attributeType(ScalarAttributeType.S).build());
             keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         }
+        CreateTableRequest.Builder create = CreateTableRequest.builder().tableName(name).keySchema(keys)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (index != null) {
+            attributes.add(AttributeDefinition.builder().attributeName(index.keySchema().get(0).attributeName())
+                    .attributeType(ScalarAttributeType.S).build());
+            create.globalSecondaryIndexes(index);
+        }
         try {
-            dynamo.createTable(CreateTableRequest.builder().tableName(name).attributeDefinitions(attributes)
-                    .keySchema(keys).billingMode(BillingMode.PAY_PER_REQUEST).build());
+            dynamo.createTable(create.attributeDefinitions(attributes).build());
         } catch (ResourceInUseException e) {
             // created concurrently by another process
         }
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    }
+
+    /**
+     * Checks that a table has a global secondary index. Tables get their indexes when created; one created by an
+     * earlier version lacks this one (the local DynamoDB emulator cannot add an index to a table).
+     */
+    private void ensureIndex(String table, String index) {
+        boolean exists = dynamo.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+                .anyMatch(gsi -> gsi.indexName().equals(index));
+        if (!exists) {
+            throw new IllegalStateException("table " + table + " was created by an earlier version without index "
+                    + index + "; delete it (locally: the .local/ folder) and run again");
+        }
     }
 
     private void ensureBucket(String name) {

@@ -1,6 +1,9 @@
 package io.omnirec.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnirec.core.domain.Identifiers;
+import io.omnirec.core.experiments.Experiment;
 import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.training.ModelArtifact;
 import io.omnirec.core.training.ModelCard;
@@ -8,18 +11,24 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Model versions in S3: each artifact the card lists under {@code <prefix><version>/} (e.g. {@code model.tribuo},
  * {@code model.onnx}), then {@code <prefix><version>/card.json} last, so a version with a card is complete; and the
- * pointer {@code <prefix>champion.json}. Version objects are written with {@code If-None-Match: *}, so a version is
+ * pointer {@code <prefix>champion.json} ({@code {"version", "previous"}}: the champion and the one it replaced, for
+ * rollback), and the running experiment {@code <prefix>experiment.json}. Version objects are written with {@code If-None-Match: *}, so a version is
  * never overwritten.
  */
 public final class S3ModelStore implements ModelStore {
     static final String CARD_FILE = "card.json";
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+\\.[a-z0-9]+");
     static final String CHAMPION_FILE = "champion.json";
+    static final String EXPERIMENT_FILE = "experiment.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final S3Client s3;
     private final String bucket;
@@ -100,7 +109,44 @@ public final class S3ModelStore implements ModelStore {
         if (!Identifiers.isValid(version) || get(key(version, CARD_FILE)).isEmpty()) {
             throw new IllegalArgumentException("no model version " + version);
         }
-        objects.movePointer(prefix + CHAMPION_FILE, version);
+        objects.movePointer(prefix + CHAMPION_FILE, version, champion().orElse(null));
+    }
+
+    @Override
+    public String rollback() {
+        String current = champion().orElseThrow(() -> new IllegalStateException("there is no champion"));
+        String previous = objects.previous(prefix + CHAMPION_FILE)
+                .orElseThrow(() -> new IllegalStateException("no earlier champion to roll back to"));
+        objects.movePointer(prefix + CHAMPION_FILE, previous, current);
+        return previous;
+    }
+
+    @Override
+    public Optional<Experiment> experiment() {
+        return objects.get(prefix + EXPERIMENT_FILE).map(bytes -> {
+            try {
+                JsonNode node = JSON.readTree(bytes);
+                return new Experiment(node.required("id").asText(), node.required("champion").asText(),
+                        node.required("challenger").asText(), node.required("share").asDouble(),
+                        Instant.parse(node.required("startedAt").asText()));
+            } catch (IOException | RuntimeException e) {
+                throw new io.omnirec.core.training.CorruptModelException("the experiment file is not valid: "
+                        + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public void startExperiment(Experiment experiment) {
+        byte[] json = JSON.createObjectNode().put("id", experiment.id()).put("champion", experiment.champion())
+                .put("challenger", experiment.challenger()).put("share", experiment.share())
+                .put("startedAt", experiment.startedAt().toString()).toString().getBytes(StandardCharsets.UTF_8);
+        objects.putJson(prefix + EXPERIMENT_FILE, json);
+    }
+
+    @Override
+    public void endExperiment() {
+        objects.delete(prefix + EXPERIMENT_FILE);
     }
 
     private String key(String version, String file) {

@@ -46,7 +46,35 @@ final class S3Objects {
     }
 
     void movePointer(String key, String version) {
-        byte[] pointer = JSON.createObjectNode().put("version", version).toString().getBytes(StandardCharsets.UTF_8);
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(pointer));
+        movePointer(key, version, null);
+    }
+
+    /** Moves a pointer and records the version it named before ({@code previous}, when not {@code null}). */
+    void movePointer(String key, String version, String previous) {
+        var node = JSON.createObjectNode().put("version", version);
+        if (previous != null) {
+            node.put("previous", previous);
+        }
+        putJson(key, node.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The version a pointer named before its last move, if it records one. */
+    Optional<String> previous(String key) {
+        return get(key).flatMap(bytes -> {
+            try {
+                JsonNode previous = JSON.readTree(bytes).get("previous");
+                return previous == null || !previous.isTextual() ? Optional.empty() : Optional.of(previous.asText());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the pointer " + key + " is not valid JSON", e);
+            }
+        });
+    }
+
+    void putJson(String key, byte[] json) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(json));
+    }
+
+    void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
     }
 }

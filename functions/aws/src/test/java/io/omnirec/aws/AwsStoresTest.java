@@ -7,6 +7,8 @@ import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.EventStoreContract;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.FeatureStoreContract;
+import io.omnirec.core.store.ImpressionStore;
+import io.omnirec.core.store.ImpressionStoreContract;
 import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.store.ModelStoreContract;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,14 @@ class AwsStoresTest {
         @Override
         protected FeatureStore newStore() {
             return new DynamoFeatureStore(dynamo, freshResources().featuresTable());
+        }
+    }
+
+    @Nested
+    class Impressions extends ImpressionStoreContract {
+        @Override
+        protected ImpressionStore newStore() {
+            return new DynamoImpressionStore(dynamo, freshResources().featuresTable());
         }
     }
 

@@ -16,12 +16,14 @@ import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.ranking.ActiveModel;
-import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.Diversity;
+import io.omnirec.core.ranking.FeatureRegistry;
+import io.omnirec.core.ranking.ModelRouter;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.store.memory.InMemoryAggregateStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryImpressionStore;
 import io.omnirec.core.store.memory.InMemoryModelStore;
 import io.omnirec.core.training.ModelLoader;
 import io.omnirec.core.training.TrainingConfig;
@@ -46,6 +48,7 @@ final class Pipeline {
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
     final InMemoryModelStore models = new InMemoryModelStore();
     final InMemoryAggregateStore aggregates = new InMemoryAggregateStore();
+    final InMemoryImpressionStore impressions = new InMemoryImpressionStore();
     private Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
     void setNow(Instant now) {
@@ -62,7 +65,7 @@ final class Pipeline {
 
     /** Sends the events through the ingest service in batches of 100; returns how many were accepted. */
     long ingest(List<ShopperEvent> history) {
-        IngestService ingest = new IngestService(events, features, EventValidator.historical(clock));
+        IngestService ingest = new IngestService(events, features, impressions, EventValidator.historical(clock));
         long accepted = 0;
         for (int from = 0; from < history.size(); from += 100) {
             List<JsonNode> batch = new ArrayList<>();
@@ -103,7 +106,7 @@ final class Pipeline {
         ActiveModel model = activeModel(config);
         Aggregates current = aggregates.latest().orElseThrow();
         AtomicLong ids = new AtomicLong();
-        return new RecommendationService(features, () -> current, generator, () -> model,
-                () -> "eval-" + ids.incrementAndGet(), clock, diversity);
+        return new RecommendationService(features, () -> current, generator, ModelRouter.championOnly(() -> model),
+                impressions, () -> "eval-" + ids.incrementAndGet(), clock, diversity);
     }
 }

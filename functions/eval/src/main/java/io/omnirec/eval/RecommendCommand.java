@@ -64,7 +64,7 @@ final class RecommendCommand implements Callable<Integer> {
                     Files.readString(customers, StandardCharsets.UTF_8)));
         }
         InteractionImport history = new InteractionImport(new IngestService(pipeline.events, pipeline.features,
-                EventValidator.historical(pipeline.clock())));
+                pipeline.impressions, EventValidator.historical(pipeline.clock())));
         InteractionImport.Report imported;
         try (InputStream in = Files.newInputStream(interactions)) {
             String name = interactions.getFileName().toString();

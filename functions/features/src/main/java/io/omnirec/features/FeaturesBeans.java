@@ -7,6 +7,7 @@ import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,8 +24,9 @@ public class FeaturesBeans {
 
     @Produces
     @Singleton
-    S3Imports imports(S3Client s3, FeatureStore features, EventStore events, Clock clock) {
-        InteractionImport history = new InteractionImport(new IngestService(events, features,
+    S3Imports imports(S3Client s3, FeatureStore features, EventStore events, ImpressionStore impressions,
+                      Clock clock) {
+        InteractionImport history = new InteractionImport(new IngestService(events, features, impressions,
                 EventValidator.historical(clock)));
         return new S3Imports(s3, new ImportService(features, history));
     }

@@ -4,6 +4,7 @@ import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,8 +25,8 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    IngestService ingest(EventStore events, FeatureStore features, Clock clock) {
-        return new IngestService(events, features, EventValidator.live(clock), writers);
+    IngestService ingest(EventStore events, FeatureStore features, ImpressionStore impressions, Clock clock) {
+        return new IngestService(events, features, impressions, EventValidator.live(clock), writers);
     }
 
     @PreDestroy

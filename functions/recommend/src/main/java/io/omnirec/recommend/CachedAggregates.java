@@ -1,6 +1,7 @@
 package io.omnirec.recommend;
 
 import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.domain.UnavailableException;
 import io.omnirec.core.store.AggregateStore;
 import io.omnirec.runtime.OmnirecConfig;
 import io.quarkus.runtime.Startup;
@@ -15,9 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * The aggregates recommend serves candidates from, cached per container: loaded from S3 at cold start; afterwards the
- * pointer is read at most every {@code omnirec.aggregates-refresh-seconds} and a new build is loaded when it moved. A
- * missing or unreadable build never fails a request: the last good build keeps serving (or an empty one, whose
- * version says {@code empty}).
+ * pointer is read at most every {@code omnirec.aggregates-refresh-seconds} (every {@value ServingModels#RETRY_SECONDS}
+ * s after a failed read) and a new build is loaded when it moved. A missing or unreadable build never fails a request
+ * while a build is cached: the last good one keeps serving. Before any build was built, an empty one serves (its
+ * version says {@code empty}); when S3 could not be read and nothing is cached, requests get 503 with
+ * {@code Retry-After} ({@link UnavailableException}).
  */
 @Startup
 @Singleton
@@ -29,6 +32,7 @@ public class CachedAggregates implements Supplier<Aggregates> {
     private final Duration refreshInterval;
     private volatile Aggregates current;
     private volatile Instant nextCheck;
+    private volatile RuntimeException unreadable;
 
     CachedAggregates(AggregateStore store, Clock clock, OmnirecConfig config) {
         this.store = store;
@@ -43,11 +47,15 @@ public class CachedAggregates implements Supplier<Aggregates> {
         if (!clock.instant().isBefore(nextCheck)) {
             refresh();
         }
+        RuntimeException failure = unreadable;
+        if (failure != null && current.items().isEmpty()) {
+            throw new UnavailableException("the candidate aggregates cannot be read yet: " + failure.getMessage(),
+                    ServingModels.RETRY_SECONDS, failure);
+        }
         return current;
     }
 
     private synchronized void refresh() {
-        nextCheck = clock.instant().plus(refreshInterval);
         try {
             Optional<String> latest = store.latestVersion();
             if (latest.isPresent() && !latest.get().equals(current.version())) {
@@ -55,8 +63,13 @@ public class CachedAggregates implements Supplier<Aggregates> {
                         .orElseThrow(() -> new IllegalStateException("build " + latest.get() + " is not stored"));
                 LOG.infof("serving aggregates %s (%d items)", current.version(), current.items().size());
             }
+            unreadable = null;
+            nextCheck = clock.instant().plus(refreshInterval);
         } catch (RuntimeException e) {
             LOG.warnf("cannot load the latest aggregates, keeping %s: %s", current.version(), e.getMessage());
+            unreadable = e;
+            nextCheck = clock.instant().plus(Duration.ofSeconds(Math.min(ServingModels.RETRY_SECONDS,
+                    refreshInterval.getSeconds())));
         }
     }
 }

@@ -2,6 +2,10 @@ package io.omnirec.recommend;
 
 import io.omnirec.core.candidates.CandidateConfig;
 import io.omnirec.core.candidates.CandidateGenerator;
+import io.omnirec.core.experiments.Experiment;
+import io.omnirec.core.experiments.ExperimentReport;
+import io.omnirec.core.experiments.ExperimentService;
+import io.omnirec.core.experiments.VariantTally;
 import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.RecommendationService;
@@ -10,6 +14,8 @@ import io.omnirec.core.ranking.Reranked;
 import io.omnirec.core.ranking.SimilarItems;
 import io.omnirec.core.ranking.SimilarItemsService;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
+import io.omnirec.core.store.ModelStore;
 import io.omnirec.runtime.OmnirecConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +28,8 @@ import java.util.UUID;
 /** Wires the core's recommendation service to the feature store, the cached aggregates and the champion model. */
 @ApplicationScoped
 @RegisterForReflection(targets = {Recommendations.class, Recommendations.RecommendedItem.class, SimilarItems.class,
-    SimilarItems.RelatedItem.class, Reranked.class, Reranked.Removed.class})
+    SimilarItems.RelatedItem.class, Reranked.class, Reranked.Removed.class, Experiment.class, ExperimentReport.class,
+    ExperimentReport.VariantReport.class, ExperimentReport.Comparison.class, VariantTally.PositionTally.class})
 public class RecommendBeans {
 
     @Produces
@@ -40,10 +47,16 @@ public class RecommendBeans {
     @Produces
     @Singleton
     RecommendationService recommendations(FeatureStore features, CachedAggregates aggregates,
-                                          CandidateGenerator candidates, ChampionModel champion, Clock clock,
-                                          OmnirecConfig config) {
-        return new RecommendationService(features, aggregates, candidates, champion,
+                                          CandidateGenerator candidates, ServingModels models,
+                                          ImpressionStore impressions, Clock clock, OmnirecConfig config) {
+        return new RecommendationService(features, aggregates, candidates, models, impressions,
                 () -> UUID.randomUUID().toString(), clock, new Diversity(config.maxPerCategory()));
+    }
+
+    @Produces
+    @Singleton
+    ExperimentService experiments(ModelStore models, ImpressionStore impressions, Clock clock) {
+        return new ExperimentService(models, impressions, clock);
     }
 
     @Produces

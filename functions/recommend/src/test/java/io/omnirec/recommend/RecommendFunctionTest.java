@@ -9,6 +9,11 @@ import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.domain.ShopperKeys;
+import io.omnirec.core.experiments.Experiment;
+import io.omnirec.core.ingest.EventBatchParser;
+import io.omnirec.core.ingest.EventResult;
+import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.training.ModelArtifact;
 import io.omnirec.core.training.ModelCard;
@@ -36,6 +41,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The recommend function behind API Gateway, over aggregates built by the aggregates job on the emulators: with no
@@ -285,5 +291,68 @@ class RecommendFunctionTest {
                 .then().statusCode(200)
                 .body("modelVersion", equalTo(reference.version()))
                 .body("modelStatus", containsString("feature set"));
+    }
+
+    @Test
+    @Order(5)
+    void experiment_shouldSplitShoppers_creditAPurchaseAtTheTill_andPromoteAndRollBackInOneCallEach() {
+        ModelArtifact reference = LocalAwsTestResource.referenceModel();
+        models().promote(reference.version());
+        given().when().get("/v1/experiments/current").then().statusCode(404).body("error", equalTo("no_experiment"));
+        given().contentType(ContentType.JSON).body("{\"challenger\":\"nope\",\"share\":0.5}")
+                .when().put("/v1/experiments/current").then().statusCode(404).body("error", equalTo("unknown_version"));
+        given().contentType(ContentType.JSON).body("{\"challenger\":\"" + reference.version() + "\",\"share\":2}")
+                .when().put("/v1/experiments/current").then().statusCode(400).body("error", equalTo("invalid_share"));
+        ModelArtifact challenger = renamed(reference, "challenger-" + reference.version(),
+                reference.card().featureSet());
+        models().putVersion(challenger);
+        String experimentId = given().contentType(ContentType.JSON)
+                .body("{\"challenger\":\"" + challenger.version() + "\",\"share\":0.5}")
+                .when().put("/v1/experiments/current").then().statusCode(201)
+                .body("champion", equalTo(reference.version())).extract().path("id");
+        Experiment experiment = models().experiment().orElseThrow();
+        assertEquals(experimentId, experiment.id());
+        String shopper = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "exp-shopper-" + i)
+                .filter(u -> experiment.variantOf(u).equals(Experiment.CHALLENGER)).findFirst().orElseThrow();
+        String other = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "exp-shopper-" + i)
+                .filter(u -> experiment.variantOf(u).equals(Experiment.CHAMPION)).findFirst().orElseThrow();
+        given().when().get("/v1/users/" + other + "/recommendations?k=2").then().statusCode(200)
+                .body("variant", equalTo("champion")).body("modelVersion", equalTo(reference.version()));
+        var answer = given().when().get("/v1/users/" + shopper + "/recommendations?k=2").then().statusCode(200)
+                .body("variant", equalTo("challenger")).body("modelVersion", equalTo(challenger.version()))
+                .extract();
+        String recommendationId = answer.path("recommendationId");
+        String item = answer.path("items[0].itemId");
+
+        IngestService till = new IngestService(LocalAwsTestResource.events(), LocalAwsTestResource.features(),
+                LocalAwsTestResource.impressions(), EventValidator.live(Clock.systemUTC()));
+        String purchase = "{\"eventId\":\"till-" + recommendationId + "\",\"userId\":\"" + shopper
+                + "\",\"itemId\":\"" + item + "\",\"type\":\"purchase\",\"timestamp\":\"" + Instant.now()
+                + "\",\"channel\":\"store\",\"storeId\":\"store-01\",\"recommendationId\":\""
+                + recommendationId + "\"}";
+        assertEquals(EventResult.Status.ACCEPTED, till.ingest(new EventBatchParser()
+                .parse(purchase.getBytes(java.nio.charset.StandardCharsets.UTF_8)).events()).get(0).status());
+
+        given().when().get("/v1/experiments/current").then().statusCode(200)
+                .body("experimentId", equalTo(experimentId))
+                .body("variants[0].variant", equalTo("champion"))
+                .body("variants[0].impressions", equalTo(1))
+                .body("variants[0].purchased", equalTo(0))
+                .body("variants[1].variant", equalTo("challenger"))
+                .body("variants[1].impressions", equalTo(1))
+                .body("variants[1].purchased", equalTo(1))
+                .body("variants[1].positions[0].position", equalTo(1))
+                .body("variants[1].positions[0].purchases", equalTo(1))
+                .body("comparisons[2].metric", equalTo("conversion"));
+
+        given().when().post("/v1/experiments/current/promote").then().statusCode(200)
+                .body("champion", equalTo(challenger.version()));
+        given().when().get("/v1/users/" + other + "/recommendations?k=2").then().statusCode(200)
+                .body("variant", equalTo("champion")).body("modelVersion", equalTo(challenger.version()));
+        given().when().post("/v1/experiments/current/promote").then().statusCode(404);
+        given().when().post("/v1/experiments/current/rollback").then().statusCode(200)
+                .body("champion", equalTo(reference.version()));
+        given().when().get("/v1/users/" + shopper + "/recommendations?k=2").then().statusCode(200)
+                .body("variant", equalTo("champion")).body("modelVersion", equalTo(reference.version()));
     }
 }

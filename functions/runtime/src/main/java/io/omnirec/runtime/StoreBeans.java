@@ -3,6 +3,7 @@ package io.omnirec.runtime;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.DynamoImpressionStore;
 import io.omnirec.aws.S3AggregateStore;
 import io.omnirec.aws.S3ModelStore;
 import io.omnirec.core.aggregates.AggregateBuilder;
@@ -11,6 +12,7 @@ import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.store.AggregateStore;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -41,6 +43,12 @@ public class StoreBeans {
     @Singleton
     FeatureStore features(DynamoDbClient dynamo, AwsResources resources) {
         return new DynamoFeatureStore(dynamo, resources.featuresTable());
+    }
+
+    @Produces
+    @Singleton
+    ImpressionStore impressions(DynamoDbClient dynamo, AwsResources resources) {
+        return new DynamoImpressionStore(dynamo, resources.featuresTable());
     }
 
     @Produces

@@ -3,6 +3,7 @@ package io.omnirec.testing;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.DynamoImpressionStore;
 import io.omnirec.aws.Provisioning;
 import io.omnirec.aws.S3AggregateStore;
 import io.omnirec.aws.S3ModelStore;
@@ -33,6 +34,15 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
     /** The names the current test application uses. */
     public static volatile AwsResources resources;
 
+    /** Init argument: {@code "unreachable"} points the application's S3 client at a closed port (an S3 outage). */
+    public static final String S3 = "s3";
+    private boolean s3Unreachable;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        s3Unreachable = "unreachable".equals(initArgs.get(S3));
+    }
+
     @Override
     public Map<String, String> start() {
         TestAws.Endpoints endpoints = TestAws.endpoints();
@@ -51,6 +61,9 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
             config.put(prefix + "devservices.enabled", "false");
         }
         config.put("quarkus.s3.path-style-access", "true");
+        if (s3Unreachable) {
+            config.put("quarkus.s3.endpoint-override", "http://127.0.0.1:1");
+        }
         config.put("omnirec.events-table", names.eventsTable());
         config.put("omnirec.features-table", names.featuresTable());
         config.put("omnirec.models-bucket", names.modelsBucket());
@@ -75,6 +88,10 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
 
     public static DynamoFeatureStore features() {
         return new DynamoFeatureStore(TestAws.endpoints().dynamoClient(), resources.featuresTable());
+    }
+
+    public static DynamoImpressionStore impressions() {
+        return new DynamoImpressionStore(TestAws.endpoints().dynamoClient(), resources.featuresTable());
     }
 
     public static S3ModelStore models() {

@@ -47,7 +47,7 @@ class TrainFunctionTest {
         DynamoFeatureStore features = LocalAwsTestResource.features();
         features.upsertItems(DATA.items());
         IngestService ingest = new IngestService(LocalAwsTestResource.events(), features,
-                EventValidator.live(Clock.systemUTC()));
+                new io.omnirec.core.store.memory.InMemoryImpressionStore(), EventValidator.live(Clock.systemUTC()));
         EventBatchParser parser = new EventBatchParser();
         DATA.eventBatches(100).parallelStream()
                 .forEach(batch -> ingest.ingest(parser.parse(batch.getBytes(StandardCharsets.UTF_8)).events()));

@@ -5,9 +5,11 @@ import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.experiments.Attribution;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,28 +25,35 @@ import java.util.logging.Logger;
 /**
  * Accepts events: each valid event is stored once (by event id) and its feature deltas applied before the call
  * returns, so the next recommendation sees it. A failure to apply undoes the store, so a resend is not a duplicate.
- * An {@code identify} event merges an anonymous session's state into the shopper's.
+ * An {@code identify} event merges an anonymous session's state into the shopper's. An event that carries a
+ * {@code recommendationId} is then credited to that answer ({@link ImpressionStore#credit}).
  */
 public final class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
 
     private final EventStore events;
     private final FeatureStore features;
+    private final ImpressionStore impressions;
     private final EventValidator validator;
     private final Executor executor;
 
     /** Stores the events of a request one after another. */
-    public IngestService(EventStore events, FeatureStore features, EventValidator validator) {
-        this(events, features, validator, Runnable::run);
+    public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
+                         EventValidator validator) {
+        this(events, features, impressions, validator, Runnable::run);
     }
 
     /**
      * Stores the events of a request concurrently on {@code executor}. Safe because every write is a single-item
      * conditional put or an additive update, which commute.
+     *
+     * @param impressions where the answers are kept that events carrying a {@code recommendationId} are credited to
      */
-    public IngestService(EventStore events, FeatureStore features, EventValidator validator, Executor executor) {
+    public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
+                         EventValidator validator, Executor executor) {
         this.events = events;
         this.features = features;
+        this.impressions = impressions;
         this.validator = validator;
         this.executor = executor;
     }
@@ -94,12 +103,30 @@ public final class IngestService {
         }
         try {
             features.apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
-            return new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "feature update failed for event " + event.eventId() + "; undoing the store", e);
             events.delete(event.eventId());
             return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
                     "the event was not stored; resend it");
+        }
+        if (event.recommendationId() != null) {
+            credit(event);
+        }
+        return new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
+    }
+
+    /**
+     * Credits the event to the answer it names. A failure here does not fail the event, whose effect on the shopper is
+     * applied already: the credit is lost and logged (the event log keeps the recommendation id for a recount).
+     */
+    private void credit(ShopperEvent event) {
+        try {
+            Attribution.Outcome outcome = impressions.credit(event);
+            if (outcome != Attribution.Outcome.CREDITED && outcome != Attribution.Outcome.NOT_A_RESPONSE) {
+                LOG.fine(() -> "event " + event.eventId() + " not credited: " + outcome);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "crediting event " + event.eventId() + " to its recommendation failed", e);
         }
     }
 

@@ -7,46 +7,69 @@ import io.omnirec.core.candidates.CandidatePool;
 import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.domain.ShopperKeys;
+import io.omnirec.core.experiments.Impression;
+import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ShopperContext;
+import io.omnirec.core.store.memory.InMemoryImpressionStore;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Recommends for one shopper or anonymous session: read the shopper's context in one round trip, gather candidates from the named sources
- * over the cached aggregates, score them with the active model (a fallback chain of the sources when no model is
- * available), apply the business rules and the {@link Diversity} cap, and explain each item by the source that proposed
- * it most strongly.
+ * Recommends for one shopper or anonymous session: read the shopper's context in one round trip, gather candidates
+ * from the named sources over the cached aggregates, score them with the model the shopper is routed to (a fallback
+ * chain of the sources when no model is available), apply the business rules and the {@link Diversity} cap, and explain each item by the source that proposed
+ * it most strongly. Each answer is kept as an impression, for attribution. When the shopper's state cannot be read
+ * (DynamoDB failing), the answer is a new shopper's from the cached aggregates and its strategy says
+ * {@value #STATE_UNAVAILABLE}.
  */
 public final class RecommendationService {
+    /** The strategy's suffix when the shopper's state could not be read and the answer is a new shopper's. */
+    public static final String STATE_UNAVAILABLE = "state_unavailable";
+    private static final Logger LOG = Logger.getLogger(RecommendationService.class.getName());
 
     private final FeatureStore features;
     private final Supplier<Aggregates> aggregates;
     private final CandidateGenerator candidates;
-    private final Supplier<ActiveModel> activeModel;
+    private final ModelRouter models;
+    private final ImpressionStore impressions;
     private final Supplier<String> recommendationIds;
     private final Clock clock;
     private final Diversity diversity;
     private final Scorer fallback = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
 
+    /**
+     * For tests and the offline evaluation: everyone gets {@code activeModel}, the default {@link Diversity}, and
+     * impressions are kept in memory.
+     */
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
                                  Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock) {
-        this(features, aggregates, candidates, activeModel, recommendationIds, clock, Diversity.DEFAULT);
+        this(features, aggregates, candidates, ModelRouter.championOnly(activeModel), new InMemoryImpressionStore(),
+                recommendationIds, clock, Diversity.DEFAULT);
     }
 
+    /**
+     * @param models      the model for each shopper (the champion, or a variant of the running experiment)
+     * @param impressions where each answer is kept, with one write, for attribution
+     */
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
-                                 Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock,
-                                 Diversity diversity) {
+                                 ModelRouter models, ImpressionStore impressions, Supplier<String> recommendationIds,
+                                 Clock clock, Diversity diversity) {
         this.diversity = diversity;
         this.features = features;
         this.aggregates = aggregates;
         this.candidates = candidates;
-        this.activeModel = activeModel;
+        this.models = models;
+        this.impressions = impressions;
         this.recommendationIds = recommendationIds;
         this.clock = clock;
     }
@@ -79,8 +102,26 @@ public final class RecommendationService {
         Scored scored = score(key, query, List.of());
         List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
                 BusinessRules.eligible(scored.request, query, scored.unavailable), query.k(), diversity));
-        return new Recommendations(recommendationIds.get(), sessionId == null ? key : null, sessionId,
-                scored.strategy(), scored.modelVersion(), scored.model.status(), scored.aggregates.version(), items);
+        String recommendationId = remember(key, scored, items);
+        return new Recommendations(recommendationId, sessionId == null ? key : null, sessionId,
+                scored.strategy(), scored.modelVersion(), scored.model.status(), scored.routed.variant(),
+                scored.aggregates.version(), items);
+    }
+
+    /**
+     * Keeps the answer as an impression (one write) and returns its id. A failed write does not fail the answer: the
+     * shopper is served, and responses to it are not credited.
+     */
+    private String remember(String key, Scored scored, List<Recommendations.RecommendedItem> items) {
+        String recommendationId = recommendationIds.get();
+        try {
+            impressions.record(new Impression(recommendationId, key, scored.routed.experimentId(),
+                    scored.routed.variant(), scored.modelVersion(),
+                    items.stream().map(Recommendations.RecommendedItem::itemId).toList(), scored.request.at()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot keep impression " + recommendationId + "; serving it uncredited", e);
+        }
+        return recommendationId;
     }
 
     /**
@@ -109,16 +150,21 @@ public final class RecommendationService {
                 removed.add(new Reranked.Removed(itemId, "not_eligible"));
             }
         }
-        return new Reranked(recommendationIds.get(), rank.userId(), scored.strategy(), scored.modelVersion(),
-                scored.model.status(), scored.aggregates.version(), items, removed);
+        return new Reranked(remember(rank.userId(), scored, items), rank.userId(), scored.strategy(),
+                scored.modelVersion(), scored.model.status(), scored.routed.variant(), scored.aggregates.version(),
+                items, removed);
     }
 
     /** One shopper's scored pool. */
-    private record Scored(ShopperRequest request, Set<String> unavailable, Aggregates aggregates, CandidatePool pool,
-                          ActiveModel model, double[] scores) {
+    private record Scored(ShopperRequest request, boolean stateUnavailable, Set<String> unavailable,
+                          Aggregates aggregates, CandidatePool pool, ModelRouter.Routed routed, ActiveModel model,
+                          double[] scores) {
         /** {@code model} or {@code fallback}, then the kind of cold start when there is one ({@link ColdStart}). */
         String strategy() {
             String scorer = model.scorer().isPresent() ? "model" : "fallback";
+            if (stateUnavailable) {
+                return scorer + ":" + STATE_UNAVAILABLE;
+            }
             return ColdStart.of(request).map(cold -> scorer + ":" + cold.wireName()).orElse(scorer);
         }
 
@@ -136,14 +182,23 @@ public final class RecommendationService {
     }
 
     private Scored score(String userId, RecommendationQuery query, List<String> required) {
-        ShopperContext context = features.loadShopperContext(userId, BusinessRules.stockLocation(query));
+        Aggregates current = aggregates.get();
+        ShopperContext context;
+        boolean stateUnavailable = false;
+        try {
+            context = features.loadShopperContext(userId, BusinessRules.stockLocation(query));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the shopper's state; answering as for a new shopper", e);
+            context = new ShopperContext(UserState.empty(userId), Optional.empty());
+            stateUnavailable = true;
+        }
         ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
                 clock.instant(), query.context());
-        Aggregates current = aggregates.get();
         CandidatePool pool = candidates.generate(request, current, required);
-        ActiveModel model = activeModel.get();
-        Scorer scorer = model.scorer().orElse(fallback);
-        return new Scored(request, context.unavailable(), current, pool, model, scorer.score(request, pool, current));
+        ModelRouter.Routed routed = models.route(userId);
+        Scorer scorer = routed.model().scorer().orElse(fallback);
+        return new Scored(request, stateUnavailable, context.unavailable(), current, pool, routed, routed.model(),
+                scorer.score(request, pool, current));
     }
 
     /** The sentence a shopper reads next to an item: why the strongest source proposed it. */

@@ -13,11 +13,12 @@ import java.util.List;
  *                          {@link ColdStart} when there is one, e.g. {@code model:profile_only}
  * @param modelVersion      the model that ranked, {@code null} when none did
  * @param modelStatus       see {@link ActiveModel#status()}
+ * @param variant           {@code champion}, or {@code challenger} for a shopper in the running experiment's share
  * @param aggregatesVersion the build of the aggregates the candidates came from
  */
 public record Recommendations(String recommendationId, String userId, String sessionId, String strategy,
-                              String modelVersion,
-                              String modelStatus, String aggregatesVersion, List<RecommendedItem> items) {
+                              String modelVersion, String modelStatus, String variant, String aggregatesVersion,
+                              List<RecommendedItem> items) {
     public Recommendations {
         items = List.copyOf(items);
     }

@@ -11,8 +11,8 @@ import java.util.List;
  *                out of stock)
  */
 public record Reranked(String recommendationId, String userId, String strategy, String modelVersion,
-                       String modelStatus, String aggregatesVersion, List<Recommendations.RecommendedItem> items,
-                       List<Removed> removed) {
+                       String modelStatus, String variant, String aggregatesVersion,
+                       List<Recommendations.RecommendedItem> items, List<Removed> removed) {
     public Reranked {
         items = List.copyOf(items);
         removed = List.copyOf(removed);

@@ -1,12 +1,13 @@
 package io.omnirec.core.store;
 
+import io.omnirec.core.experiments.Experiment;
 import io.omnirec.core.training.ModelArtifact;
 
 import java.util.Optional;
 
 /**
- * Immutable model versions plus a movable champion pointer. Writing a version never overwrites one; promotion and
- * rollback only move the pointer.
+ * Immutable model versions plus a movable champion pointer and the running experiment. Writing a version never
+ * overwrites one; promotion and rollback only move the pointer.
  */
 public interface ModelStore {
 
@@ -18,6 +19,24 @@ public interface ModelStore {
 
     Optional<String> champion();
 
-    /** Points the champion at an existing version; {@link IllegalArgumentException} for an unknown one. */
+    /**
+     * Points the champion at an existing version, remembering the one it replaces for {@link #rollback()};
+     * {@link IllegalArgumentException} for an unknown version.
+     */
     void promote(String version);
+
+    /**
+     * Points the champion back at the version the last promotion replaced, and returns it (a second rollback undoes
+     * the first); {@link IllegalStateException} when no promotion replaced a champion.
+     */
+    String rollback();
+
+    /** The champion/challenger experiment running, if any. */
+    Optional<Experiment> experiment();
+
+    /** Starts an experiment, replacing any running one. */
+    void startExperiment(Experiment experiment);
+
+    /** Ends the running experiment, if any: everyone gets the champion. */
+    void endExperiment();
 }

@@ -24,7 +24,7 @@ class InteractionImportTest {
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
     final InteractionImport imports = new InteractionImport(new IngestService(events, features,
-            EventValidator.historical(CLOCK)));
+            new io.omnirec.core.store.memory.InMemoryImpressionStore(), EventValidator.historical(CLOCK)));
 
     static ByteArrayInputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));

@@ -24,7 +24,9 @@ class EventIntakeTest {
     final EventBatchParser parser = new EventBatchParser();
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
-    final IngestService service = new IngestService(events, features, EventValidator.live(CLOCK));
+    final io.omnirec.core.store.memory.InMemoryImpressionStore impressions =
+            new io.omnirec.core.store.memory.InMemoryImpressionStore();
+    final IngestService service = new IngestService(events, features, impressions, EventValidator.live(CLOCK));
 
     static String event(String id, String type) {
         return "{\"eventId\":\"" + id + "\",\"userId\":\"u1\",\"itemId\":\"i1\",\"type\":\"" + type
@@ -69,7 +71,7 @@ class EventIntakeTest {
 
     @Test
     void ingest_shouldUndoTheStore_whenTheFeatureUpdateFails() {
-        IngestService broken = new IngestService(events, new FailingFeatureStore(features), EventValidator.live(CLOCK));
+        IngestService broken = new IngestService(events, new FailingFeatureStore(features), impressions, EventValidator.live(CLOCK));
         EventResult result = broken.ingest(parse(event("e-fail", "purchase"))).get(0);
         assertEquals(EventResult.Status.FAILED, result.status());
         assertTrue(events.get("e-fail").isEmpty(), "a failed event must not block its resend");
@@ -117,7 +119,7 @@ class EventIntakeTest {
         assertEquals("unexpected_itemId", only(identify("i3", "s-1", "u1").replace("}", ",\"itemId\":\"i1\"}"))
                 .code());
         assertEquals("invalid_userId", only(identify("i3", "s-1", "~session:s-1")).code());
-        IngestService broken = new IngestService(events, new FailingFeatureStore(features), EventValidator.live(CLOCK));
+        IngestService broken = new IngestService(events, new FailingFeatureStore(features), impressions, EventValidator.live(CLOCK));
         assertEquals(EventResult.Status.FAILED, broken.ingest(parse(identify("i4", "s-1", "u1"))).get(0).status());
         assertEquals(EventResult.Status.ACCEPTED, only(identify("i4", "s-1", "u1")).status(), "resend works");
     }

@@ -12,10 +12,15 @@ import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.domain.ShopperKeys;
+import io.omnirec.core.experiments.Experiment;
+import io.omnirec.core.experiments.ExperimentReport;
+import io.omnirec.core.experiments.VariantTally;
 import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryImpressionStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -301,6 +306,93 @@ class RecommendationServiceTest {
                 "a view 40 minutes ago is history, no longer what the shopper is looking at");
         view("crowd0", "shoe", null, 120);
         assertEquals("Often bought with the Shoe you just viewed", reasonFor(service.recommend("crowd0", 3), "sock"));
+    }
+
+    @Test
+    void recommend_shouldServeEachVariantsModel_andCreditAPurchaseAtTheTillToItsAnswer() {
+        Scorer cheapestFirst = (request, pool, agg) -> pool.candidates().stream()
+                .mapToDouble(c -> -c.facts().item().price()).toArray();
+        Scorer dearestFirst = (request, pool, agg) -> pool.candidates().stream()
+                .mapToDouble(c -> c.facts().item().price()).toArray();
+        Experiment experiment = new Experiment("exp-1", "v1", "v2", 0.5, NOW);
+        ActiveModel champion = ActiveModel.champion(cheapestFirst, "v1");
+        ActiveModel challenger = new ActiveModel(Optional.of(dearestFirst), "v2", Experiment.CHALLENGER);
+        ModelRouter router = key -> {
+            String variant = experiment.variantOf(key);
+            return new ModelRouter.Routed(variant.equals(Experiment.CHALLENGER) ? challenger : champion, variant,
+                    experiment.id());
+        };
+        InMemoryImpressionStore impressions = new InMemoryImpressionStore();
+        java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+        RecommendationService service = new RecommendationService(features, () -> aggregates,
+                new CandidateGenerator(CandidateConfig.defaults()), router, impressions,
+                () -> "rec-" + ids.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC), Diversity.DEFAULT);
+        String inChallenger = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "shopper" + i)
+                .filter(u -> experiment.variantOf(u).equals(Experiment.CHALLENGER)).findFirst().orElseThrow();
+        String inChampion = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "shopper" + i)
+                .filter(u -> experiment.variantOf(u).equals(Experiment.CHAMPION)).findFirst().orElseThrow();
+
+        Recommendations a = service.recommend(inChallenger, 3);
+        Recommendations b = service.recommend(inChampion, 3);
+        assertEquals(Experiment.CHALLENGER, a.variant());
+        assertEquals("v2", a.modelVersion());
+        assertEquals("tv", a.items().get(0).itemId(), "the challenger puts the dearest first");
+        assertEquals(Experiment.CHAMPION, b.variant());
+        assertEquals("milk", b.items().get(0).itemId());
+
+        IngestService ingest = new IngestService(events, features, impressions,
+                io.omnirec.core.ingest.EventValidator.live(Clock.fixed(NOW, ZoneOffset.UTC)));
+        String till = "{\"eventId\":\"pos-1\",\"userId\":\"" + inChallenger + "\",\"itemId\":\"tv\","
+                + "\"type\":\"purchase\",\"timestamp\":\"2026-11-29T11:59:00Z\",\"channel\":\"store\","
+                + "\"storeId\":\"store-07\",\"recommendationId\":\"" + a.recommendationId() + "\"}";
+        assertEquals(io.omnirec.core.ingest.EventResult.Status.ACCEPTED, ingest.ingest(
+                new io.omnirec.core.ingest.EventBatchParser().parse(till.getBytes()).events()).get(0).status());
+        ExperimentReport report = ExperimentReport.of(experiment, impressions.tally("exp-1"));
+        assertEquals(1, report.variants().get(1).impressions());
+        assertEquals(1, report.variants().get(1).purchased());
+        assertEquals(List.of(new VariantTally.PositionTally(1, 0, 0, 1)), report.variants().get(1).positions());
+        assertEquals(0, report.variants().get(0).purchased());
+    }
+
+    @Test
+    void recommend_shouldAnswerAsForANewShopperAndSaySo_whenTheShoppersStateCannotBeRead() {
+        FeatureStore down = new FeatureStore() {
+            public void upsertItems(List<CatalogItem> items) {
+            }
+
+            public void upsertCustomers(List<Customer> customers) {
+            }
+
+            public Map<String, CatalogItem> items(java.util.Collection<String> itemIds) {
+                throw new IllegalStateException("DynamoDB is down");
+            }
+
+            public void forEachItem(java.util.function.Consumer<CatalogItem> visitor) {
+            }
+
+            public void forEachCustomer(java.util.function.Consumer<Customer> visitor) {
+            }
+
+            public void apply(InteractionUpdate update) {
+            }
+
+            public SessionMerge mergeSession(String sessionId, String userId) {
+                throw new IllegalStateException("DynamoDB is down");
+            }
+
+            public void applyStock(List<io.omnirec.core.domain.StockLevel> levels) {
+            }
+
+            public io.omnirec.core.store.ShopperContext loadShopperContext(String userId, String storeId) {
+                throw new IllegalStateException("DynamoDB is down");
+            }
+        };
+        RecommendationService service = new RecommendationService(down, () -> aggregates,
+                new CandidateGenerator(CandidateConfig.defaults()), () -> ActiveModel.none("no_model"), () -> "rec-1",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Recommendations result = service.recommend("fan", 2);
+        assertEquals("fallback:" + RecommendationService.STATE_UNAVAILABLE, result.strategy());
+        assertEquals(List.of("tv", "shoe"), ids(result), "the cached popularity answers");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.omnirec.core.store;
 import io.omnirec.core.store.memory.InMemoryAggregateStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryImpressionStore;
 import io.omnirec.core.store.memory.InMemoryModelStore;
 import org.junit.jupiter.api.Nested;
 
@@ -22,6 +23,14 @@ class InMemoryStoresTest {
         @Override
         protected FeatureStore newStore() {
             return new InMemoryFeatureStore();
+        }
+    }
+
+    @Nested
+    class Impressions extends ImpressionStoreContract {
+        @Override
+        protected ImpressionStore newStore() {
+            return new InMemoryImpressionStore();
         }
     }
 

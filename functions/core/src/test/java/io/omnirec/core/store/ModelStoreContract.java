@@ -1,5 +1,6 @@
 package io.omnirec.core.store;
 
+import io.omnirec.core.experiments.Experiment;
 import io.omnirec.core.training.ModelArtifact;
 import io.omnirec.core.training.ModelCard;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,35 @@ public abstract class ModelStoreContract {
         assertEquals(Optional.of(v2), store.champion());
         store.promote(v1);
         assertEquals(Optional.of(v1), store.champion());
+    }
+
+    @Test
+    void rollback_shouldReturnToTheReplacedChampion_andUndoItselfWhenCalledTwice() {
+        ModelStore store = newStore();
+        assertThrows(IllegalStateException.class, store::rollback);
+        String v1 = "v1-" + UUID.randomUUID();
+        String v2 = "v2-" + UUID.randomUUID();
+        store.putVersion(artifact(v1, "one"));
+        store.putVersion(artifact(v2, "two"));
+        store.promote(v1);
+        assertThrows(IllegalStateException.class, store::rollback, "the first champion replaced nothing");
+        store.promote(v2);
+        assertEquals(v1, store.rollback());
+        assertEquals(Optional.of(v1), store.champion());
+        assertEquals(v2, store.rollback());
+        assertEquals(Optional.of(v2), store.champion());
+    }
+
+    @Test
+    void experiment_shouldBeReadAsStarted_untilItEnds() {
+        ModelStore store = newStore();
+        assertEquals(Optional.empty(), store.experiment());
+        Experiment experiment = new Experiment("exp-1", "v1", "v2", 0.2, Instant.parse("2026-11-30T06:00:00Z"));
+        store.startExperiment(experiment);
+        assertEquals(Optional.of(experiment), store.experiment());
+        store.endExperiment();
+        assertEquals(Optional.empty(), store.experiment());
+        store.endExperiment();
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class ReferenceModel {
         ImportService imports = new ImportService(features);
         imports.importFile(ImportKind.CATALOG, new ByteArrayInputStream(data.catalogCsv().getBytes(StandardCharsets.UTF_8)));
         imports.importFile(ImportKind.CUSTOMERS, new ByteArrayInputStream(data.customersCsv().getBytes(StandardCharsets.UTF_8)));
-        IngestService ingest = new IngestService(events, features, EventValidator.live(CLOCK));
+        IngestService ingest = new IngestService(events, features, new io.omnirec.core.store.memory.InMemoryImpressionStore(), EventValidator.live(CLOCK));
         EventBatchParser parser = new EventBatchParser();
         data.eventBatches(100).forEach(b -> ingest.ingest(parser.parse(b.getBytes(StandardCharsets.UTF_8)).events()));
         return new World(events, features, data);

@@ -50,7 +50,7 @@ class SharedFeaturesTest {
         serving.upsertItems(List.copyOf(catalog.values()));
         serving.upsertCustomers(List.copyOf(customers.values()));
         IngestService ingest = new IngestService(new InMemoryEventStore(), serving,
-                EventValidator.historical(ReferenceModel.CLOCK));
+                new io.omnirec.core.store.memory.InMemoryImpressionStore(), EventValidator.historical(ReferenceModel.CLOCK));
         for (int from = 0; from < featureEvents.size(); from += 100) {
             ingest.ingest(featureEvents.subList(from, Math.min(featureEvents.size(), from + 100)).stream()
                     .map(e -> (com.fasterxml.jackson.databind.JsonNode) EventJson.toNode(e)).toList());

@@ -1,5 +1,6 @@
 package io.omnirec.core.store.memory;
 
+import io.omnirec.core.experiments.Experiment;
 import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.training.ModelArtifact;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryModelStore implements ModelStore {
     private final Map<String, ModelArtifact> versions = new ConcurrentHashMap<>();
     private volatile String champion;
+    private volatile String previous;
+    private volatile Experiment experiment;
 
     @Override
     public void putVersion(ModelArtifact artifact) {
@@ -30,11 +33,38 @@ public final class InMemoryModelStore implements ModelStore {
     }
 
     @Override
-    public void promote(String version) {
+    public synchronized void promote(String version) {
         if (!versions.containsKey(version)) {
             throw new IllegalArgumentException("no model version " + version);
         }
+        previous = champion;
         champion = version;
+    }
+
+    @Override
+    public synchronized String rollback() {
+        if (previous == null) {
+            throw new IllegalStateException("no earlier champion to roll back to");
+        }
+        String back = previous;
+        previous = champion;
+        champion = back;
+        return back;
+    }
+
+    @Override
+    public Optional<Experiment> experiment() {
+        return Optional.ofNullable(experiment);
+    }
+
+    @Override
+    public void startExperiment(Experiment started) {
+        experiment = started;
+    }
+
+    @Override
+    public void endExperiment() {
+        experiment = null;
     }
 
     /** Replaces a stored version's model bytes, to simulate corruption in storage. */
