@@ -75,8 +75,8 @@ final class Evaluator {
             ShopperRequest request = new ShopperRequest(context.state(), context.profile(), null,
                     pipeline.clock().instant());
             CandidatePool pool = generator.generate(request, aggregates);
-            Predicate<Candidate> eligible = only == null ? BusinessRules.eligible(request)
-                    : BusinessRules.eligible(request).and(c -> only.contains(c.itemId()));
+            Predicate<Candidate> eligible = only == null ? BusinessRules.eligible(request, aggregates)
+                    : BusinessRules.eligible(request, aggregates).and(c -> only.contains(c.itemId()));
             List<String> ranked = new ArrayList<>();
             if (only == null) {
                 omnirec.recommend(shopper.getKey(), K).items().forEach(item -> ranked.add(item.itemId()));

@@ -101,7 +101,8 @@ public final class RecommendationService {
     private Recommendations answer(String key, String sessionId, RecommendationQuery query) {
         Scored scored = score(key, query, List.of());
         List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
-                BusinessRules.eligible(scored.request, query, scored.unavailable), query.k(), diversity));
+                BusinessRules.eligible(scored.request, query, scored.unavailable,
+                        scored.aggregates), query.k(), diversity));
         String recommendationId = remember(key, scored, items);
         return new Recommendations(recommendationId, sessionId == null ? key : null, sessionId,
                 scored.strategy(), scored.modelVersion(), scored.model.status(), scored.routed.variant(),
@@ -133,7 +134,7 @@ public final class RecommendationService {
         Scored scored = score(rank.userId(), rank.query(), rank.itemIds());
         Set<String> asked = Set.copyOf(rank.itemIds());
         java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query(),
-                scored.unavailable);
+                scored.unavailable, scored.aggregates);
         Set<String> shown = new HashSet<>();
         scored.pool.candidates().forEach(c -> {
             if (asked.contains(c.itemId()) && eligible.test(c)) {

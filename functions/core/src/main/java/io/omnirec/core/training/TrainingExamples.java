@@ -110,7 +110,7 @@ final class TrainingExamples {
     }
 
     private static Sample sample(TrainingCase c, int negativesPerPositive) {
-        Predicate<Candidate> eligible = BusinessRules.eligible(c.request());
+        Predicate<Candidate> eligible = BusinessRules.eligible(c.request(), c.aggregates());
         List<Integer> positives = new ArrayList<>();
         List<Integer> negatives = new ArrayList<>();
         for (int i = 0; i < c.pool().size(); i++) {

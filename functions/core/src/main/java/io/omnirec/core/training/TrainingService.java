@@ -226,7 +226,7 @@ public final class TrainingService {
         MetricsReport report = new MetricsReport(EVAL_K);
         for (TrainingCase c : cases) {
             double[] scores = scoring.apply(c);
-            List<String> ranked = TopK.select(c.pool(), scores, BusinessRules.eligible(c.request()), EVAL_K).stream()
+            List<String> ranked = TopK.select(c.pool(), scores, BusinessRules.eligible(c.request(), c.aggregates()), EVAL_K).stream()
                     .map(s -> s.candidate().itemId()).toList();
             report.add(ranked, c.labels(), (a, b) -> 0.0);
         }

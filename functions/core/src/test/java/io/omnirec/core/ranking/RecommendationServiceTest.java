@@ -128,6 +128,29 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void recommend_shouldLeaveOutTheNearDuplicatesOfABoughtDurable_butNotOtherBrandsOrClasses() {
+        List<CatalogItem> more = List.of(new CatalogItem("tv-55", "TV 55in", "Electronics/TV", "Vizo", 460, false),
+                new CatalogItem("tv-oled", "OLED TV", "Electronics/TV", "Vizo", 1400, false),
+                new CatalogItem("tv-other", "Other TV", "Electronics/TV", "Sonar", 410, false));
+        features.upsertItems(more);
+        List<CatalogItem> all = new java.util.ArrayList<>(catalog);
+        all.addAll(more);
+        for (CatalogItem item : more) {
+            ShopperEvent sale = new ShopperEvent("s-" + item.itemId(), "crowd-" + item.itemId(), item.itemId(),
+                    EventType.PURCHASE, NOW.minusSeconds(7200), Channel.WEB, null, null, null);
+            events.putIfAbsent(sale);
+        }
+        aggregates = new AggregateBuilder(AggregateConfig.defaults()).build(events, all, Map.of(), NOW);
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        assertTrue(ids(service.recommend("buyer", 8)).contains("tv-55"));
+        event("buyer", "tv", EventType.PURCHASE, null);
+        List<String> after = ids(service.recommend("buyer", 8));
+        assertFalse(after.contains("tv"), after.toString());
+        assertFalse(after.contains("tv-55"), "same category and brand, price within 25%: " + after);
+        assertTrue(after.contains("tv-other") && after.contains("tv-oled"), "another brand or class stays: " + after);
+    }
+
+    @Test
     void recommend_shouldOfferAConsumableWithoutKnownLifetimeAgain_onlyAWeekAfterThePurchase() {
         assertFalse(ids(service(ActiveModel.none("no_model")).recommend("regular", 5)).contains("milk"));
         CatalogItem milk = catalog.get(1);
