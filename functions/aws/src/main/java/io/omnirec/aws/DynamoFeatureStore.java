@@ -286,14 +286,22 @@ public final class DynamoFeatureStore implements FeatureStore {
         });
     }
 
-    @Override
-    public ShopperContext loadShopperContext(String userId, String storeId) {
+    /**
+     * The keys {@link #loadShopperContext} reads in its one {@code BatchGetItem}: the shopper's state and profile, and
+     * the stock of {@code storeId} unless it is {@code null}.
+     */
+    public static List<Map<String, AttributeValue>> shopperContextKeys(String userId, String storeId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(key(userPk(userId), STATE),
                 key(userPk(userId), PROFILE)));
         if (storeId != null) {
             keys.add(key(storePk(storeId), STOCK));
         }
-        List<Map<String, AttributeValue>> found = batchGet(keys);
+        return keys;
+    }
+
+    @Override
+    public ShopperContext loadShopperContext(String userId, String storeId) {
+        List<Map<String, AttributeValue>> found = batchGet(shopperContextKeys(userId, storeId));
         UserState state = UserState.empty(userId);
         Optional<Customer> profile = Optional.empty();
         Set<String> unavailable = Set.of();

@@ -10,7 +10,7 @@ import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.evaluation.MetricsReport;
 import io.omnirec.core.ranking.ActiveModel;
 import io.omnirec.core.ranking.BusinessRules;
-import io.omnirec.core.ranking.Diversity;
+import io.omnirec.core.ranking.ListShape;
 import io.omnirec.core.ranking.FallbackScorer;
 import io.omnirec.core.ranking.RankFusionScorer;
 import io.omnirec.core.ranking.RecommendationService;
@@ -44,19 +44,20 @@ final class Evaluator {
      */
     static Map<String, MetricsReport> run(Pipeline pipeline, CandidateConfig candidates,
                                           Map<String, Set<String>> relevant, Map<String, CatalogItem> catalog,
-                                          Map<String, String> baselines, Diversity diversity) {
-        return run(pipeline, candidates, relevant, catalog, baselines, null, diversity);
+                                          Map<String, String> baselines, ListShape shape) {
+        return run(pipeline, candidates, relevant, catalog, baselines, null, shape);
     }
 
     /**
      * @param only when not {@code null}, every system ranks only these items (e.g. new items), and Omnirec is scored
      *             with the scorer recommend would use rather than through the service, which cannot filter
-     * @param diversity the cap Omnirec's lists are served under (the single-source rows are not capped)
+     * @param shape     the diversity cap and exploration Omnirec's lists are served under (the single-source rows have
+     *                  neither; when ranking only {@code only}, exploration does not apply)
      */
     static Map<String, MetricsReport> run(Pipeline pipeline, CandidateConfig candidates,
                                           Map<String, Set<String>> relevant, Map<String, CatalogItem> catalog,
-                                          Map<String, String> baselines, Set<String> only, Diversity diversity) {
-        RecommendationService omnirec = pipeline.recommender(candidates, diversity);
+                                          Map<String, String> baselines, Set<String> only, ListShape shape) {
+        RecommendationService omnirec = pipeline.recommender(candidates, shape);
         ActiveModel model = pipeline.activeModel(candidates);
         Scorer served = model.scorer().orElse(new FallbackScorer(FallbackScorer.DEFAULT_CHAIN));
         CandidateGenerator generator = new CandidateGenerator(candidates);
@@ -81,7 +82,7 @@ final class Evaluator {
             if (only == null) {
                 omnirec.recommend(shopper.getKey(), K).items().forEach(item -> ranked.add(item.itemId()));
             } else {
-                TopK.select(pool, served.score(request, pool, aggregates), eligible, K, diversity)
+                TopK.select(pool, served.score(request, pool, aggregates), eligible, K, shape.diversity())
                         .forEach(s -> ranked.add(s.candidate().itemId()));
             }
             reports.get("omnirec").add(ranked, shopper.getValue(), differentCategory);

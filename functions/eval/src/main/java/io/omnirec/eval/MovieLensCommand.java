@@ -8,6 +8,8 @@ import io.omnirec.core.imports.CatalogCsv;
 import io.omnirec.core.imports.CustomerCsv;
 import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.ranking.Diversity;
+import io.omnirec.core.ranking.Exploration;
+import io.omnirec.core.ranking.ListShape;
 import io.omnirec.core.training.TrainingConfig;
 import io.omnirec.core.training.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -50,6 +52,10 @@ final class MovieLensCommand implements Callable<Integer> {
             + "0, none: the published rows measure accuracy alone; the product's default is 3)")
     Integer maxPerCategory;
 
+    @Option(names = "--exploration", description = "Omnirec's exploration share: slots per list kept for new items "
+            + "(default 0, none: the published rows measure accuracy alone; the product's default is 0.1)")
+    Double exploration;
+
     @Option(names = "--json", description = "also write the report as JSON to this file")
     Path json;
 
@@ -84,8 +90,10 @@ final class MovieLensCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10")
     int epochs;
 
-    private Diversity diversity() {
-        return maxPerCategory == null ? Diversity.NONE : new Diversity(maxPerCategory);
+    private ListShape shape() {
+        return new ListShape(maxPerCategory == null ? Diversity.NONE : new Diversity(maxPerCategory),
+                exploration == null ? Exploration.NONE : new Exploration(exploration,
+                        Exploration.DEFAULT.maxBuyers(), Exploration.DEFAULT.maxAgeDays()));
     }
 
     @Override
@@ -138,7 +146,7 @@ final class MovieLensCommand implements Callable<Integer> {
         baselines.put("RP3beta (alpha " + config.aggregates().rp3Alpha() + ", beta " + config.aggregates().rp3Beta()
                 + ")", "rp3");
         Map<String, MetricsReport> reports = Evaluator.run(pipeline, config.candidates(),
-                MovieLens.byUser(held), catalog, baselines, diversity());
+                MovieLens.byUser(held), catalog, baselines, shape());
         long evaluated = System.nanoTime();
 
         Comparison comparison = new Comparison("MovieLens 100K, " + (validation
@@ -154,7 +162,8 @@ final class MovieLensCommand implements Callable<Integer> {
             comparison.fact("training timings (ms)", outcome.card().timingsMillis());
         }
         comparison.fact("aggregates", aggregates.version());
-        comparison.fact("omnirec diversity cap (items per leaf category)", diversity().maxPerCategory());
+        comparison.fact("omnirec diversity cap (items per leaf category)", shape().diversity().maxPerCategory());
+        comparison.fact("omnirec exploration share", shape().exploration().share());
         comparison.fact("seconds: ingest / train / aggregates / evaluate", String.format("%.1f / %.1f / %.1f / %.1f",
                 (ingested - start) / 1e9, (trained - ingested) / 1e9, (built - trained) / 1e9,
                 (evaluated - built) / 1e9));

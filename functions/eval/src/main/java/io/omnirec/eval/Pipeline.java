@@ -16,8 +16,8 @@ import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.ranking.ActiveModel;
-import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.ranking.FeatureRegistry;
+import io.omnirec.core.ranking.ListShape;
 import io.omnirec.core.ranking.ModelRouter;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.store.memory.InMemoryAggregateStore;
@@ -97,16 +97,16 @@ final class Pipeline {
 
     /** Recommend as the function does: the latest aggregates, the champion model, the configured sources. */
     RecommendationService recommender(CandidateConfig config) {
-        return recommender(config, Diversity.DEFAULT);
+        return recommender(config, ListShape.DEFAULT);
     }
 
-    /** The same with a given diversity cap. */
-    RecommendationService recommender(CandidateConfig config, Diversity diversity) {
+    /** The same with a given diversity cap and exploration. */
+    RecommendationService recommender(CandidateConfig config, ListShape shape) {
         CandidateGenerator generator = new CandidateGenerator(config);
         ActiveModel model = activeModel(config);
         Aggregates current = aggregates.latest().orElseThrow();
         AtomicLong ids = new AtomicLong();
         return new RecommendationService(features, () -> current, generator, ModelRouter.championOnly(() -> model),
-                impressions, () -> "eval-" + ids.incrementAndGet(), clock, diversity);
+                impressions, () -> "eval-" + ids.incrementAndGet(), clock, shape);
     }
 }

@@ -6,6 +6,8 @@ import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.evaluation.MetricsReport;
 import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.ranking.Diversity;
+import io.omnirec.core.ranking.Exploration;
+import io.omnirec.core.ranking.ListShape;
 import io.omnirec.core.synthetic.SyntheticDataset;
 import io.omnirec.core.synthetic.SyntheticRetailGenerator;
 import io.omnirec.core.training.TrainingConfig;
@@ -56,6 +58,10 @@ final class SyntheticCommand implements Callable<Integer> {
     @Option(names = "--max-per-category", description = "Omnirec's diversity cap: items of one leaf category per "
             + "list, 0 for none (default: the product's default)")
     Integer maxPerCategory;
+
+    @Option(names = "--exploration", description = "Omnirec's exploration share: slots per list kept for new items, "
+            + "0 for none (default: the product's default, 0.1)")
+    Double exploration;
 
     @Option(names = "--json", description = "also write both reports as JSON: FILE and FILE with .new-items before "
             + "the extension")
@@ -125,11 +131,13 @@ final class SyntheticCommand implements Callable<Integer> {
         baselines.put("new arrivals", "new");
         baselines.put("new arrivals matched to the shopper", "new_for_you");
         baselines.put("restock reminders", "replenish");
-        Diversity diversity = maxPerCategory == null ? Diversity.DEFAULT : new Diversity(maxPerCategory);
+        ListShape shape = new ListShape(maxPerCategory == null ? Diversity.DEFAULT : new Diversity(maxPerCategory),
+                exploration == null ? Exploration.DEFAULT : new Exploration(exploration,
+                        Exploration.DEFAULT.maxBuyers(), Exploration.DEFAULT.maxAgeDays()));
         Map<String, MetricsReport> all = Evaluator.run(pipeline, config.candidates(), relevant, catalog, baselines,
-                diversity);
+                shape);
         Map<String, MetricsReport> fresh = Evaluator.run(pipeline, config.candidates(), relevantNew, catalog,
-                baselines, newItems, diversity);
+                baselines, newItems, shape);
         long evaluated = System.nanoTime();
 
         for (boolean onlyNew : new boolean[] {false, true}) {
@@ -140,7 +148,8 @@ final class SyntheticCommand implements Callable<Integer> {
                     + newItems.size() + " items)" : "all items"), catalog.size());
             comparison.fact("train events ingested", accepted + " of " + train.size());
             comparison.fact("evaluated shoppers", (onlyNew ? relevantNew : relevant).size());
-            comparison.fact("omnirec diversity cap (items per leaf category)", diversity.maxPerCategory());
+            comparison.fact("omnirec diversity cap (items per leaf category)", shape.diversity().maxPerCategory());
+            comparison.fact("omnirec exploration share", shape.exploration().share());
             comparison.fact("model", outcome.status() + ": " + outcome.reason());
             if (outcome.card() != null) {
                 comparison.fact("model algorithm", outcome.card().algorithm());

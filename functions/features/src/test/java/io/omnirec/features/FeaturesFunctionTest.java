@@ -94,6 +94,30 @@ class FeaturesFunctionTest {
     }
 
     @Test
+    void importInventory_shouldRecordWhatEachStoreCannotSell_whenS3NotifiesAStockUpload() {
+        String key = "imports/inventory/riverside 2026-11-30.csv";
+        upload(key, "store_id,item_id,in_stock\n"
+                + "store-riverside,inv-1,false\n"
+                + "store-riverside,inv-2,true\n"
+                + "online,inv-2,false\n"
+                + "store-riverside,inv-3,maybe\n");
+        given().contentType(ContentType.JSON).body(event("s3-put-inventory.json"))
+                .when().post()
+                .then().statusCode(200)
+                .body("files[0].key", equalTo(key))
+                .body("files[0].status", equalTo("imported"))
+                .body("files[0].imported", equalTo(3))
+                .body("files[0].rejected", equalTo(1));
+        DynamoFeatureStore features = LocalAwsTestResource.features();
+        assertEquals(java.util.Set.of("inv-1"), features.loadShopperContext("anyone", "store-riverside").unavailable());
+        assertEquals(java.util.Set.of("inv-2"), features.loadShopperContext("anyone", "online").unavailable());
+        upload(key, "store_id,item_id,in_stock\nstore-riverside,inv-1,true\n");
+        given().contentType(ContentType.JSON).body(event("s3-put-inventory.json")).when().post().then().statusCode(200);
+        assertEquals(java.util.Set.of(), features.loadShopperContext("anyone", "store-riverside").unavailable(),
+                "restocked");
+    }
+
+    @Test
     void importObject_shouldFailClearlyAndImportNothing_whenTheKeyIsHostile() {
         given().contentType(ContentType.JSON).body(event("s3-put-malformed.json"))
                 .when().post()

@@ -7,7 +7,9 @@ import io.omnirec.core.experiments.ExperimentReport;
 import io.omnirec.core.experiments.ExperimentService;
 import io.omnirec.core.experiments.VariantTally;
 import io.omnirec.core.ranking.Diversity;
+import io.omnirec.core.ranking.Exploration;
 import io.omnirec.core.ranking.FeatureRegistry;
+import io.omnirec.core.ranking.ListShape;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import io.omnirec.core.ranking.Reranked;
@@ -50,7 +52,9 @@ public class RecommendBeans {
                                           CandidateGenerator candidates, ServingModels models,
                                           ImpressionStore impressions, Clock clock, OmnirecConfig config) {
         return new RecommendationService(features, aggregates, candidates, models, impressions,
-                () -> UUID.randomUUID().toString(), clock, new Diversity(config.maxPerCategory()));
+                () -> UUID.randomUUID().toString(), clock, new ListShape(new Diversity(config.maxPerCategory()),
+                        new Exploration(config.explorationShare(), Exploration.DEFAULT.maxBuyers(),
+                                Exploration.DEFAULT.maxAgeDays())));
     }
 
     @Produces

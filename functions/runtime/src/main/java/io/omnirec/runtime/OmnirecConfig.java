@@ -40,6 +40,13 @@ public interface OmnirecConfig {
     @WithDefault("3")
     int maxPerCategory();
 
+    /**
+     * Recommend's exploration: the share of each answer's slots (rounded down) kept for new items with little history;
+     * 0 turns it off.
+     */
+    @WithDefault("0.1")
+    double explorationShare();
+
     /** How often recommend checks whether a newer aggregates build exists. */
     @WithDefault("300")
     int aggregatesRefreshSeconds();

@@ -41,7 +41,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
 
     LambdaRuntimeApi(String functionName) throws IOException {
         this.functionName = functionName;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        this.server = HttpExchanges.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "runtime-api-" + functionName);
             thread.setDaemon(true);

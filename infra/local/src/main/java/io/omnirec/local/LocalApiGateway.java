@@ -37,7 +37,7 @@ final class LocalApiGateway implements AutoCloseable {
 
     LocalApiGateway(int port, LocalFunction ingest) throws IOException {
         this.ingest = ingest;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server = HttpExchanges.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();

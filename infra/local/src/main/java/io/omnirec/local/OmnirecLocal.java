@@ -69,6 +69,9 @@ public final class OmnirecLocal implements AutoCloseable {
     private final PrintStream out;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
+    private LocalAws aws;
+    private AwsResources resources;
+    private SyntheticDataset data;
 
     public OmnirecLocal(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -85,9 +88,9 @@ public final class OmnirecLocal implements AutoCloseable {
         Path logs = Files.createDirectories(settings.root().resolve("target/local"));
         out.println("1/6 starting DynamoDB (dynalite) and S3 (s3proxy) emulators"
                 + (settings.dataDir() == null ? " in memory" : ", data in " + settings.dataDir()));
-        LocalAws aws = LocalAws.start(settings.dynamoPort(), settings.s3Port(), settings.dataDir());
+        aws = LocalAws.start(settings.dynamoPort(), settings.s3Port(), settings.dataDir());
         running.add(aws);
-        AwsResources resources = new AwsResources("omnirec-events", "omnirec-features", "omnirec-models", "models/", "aggregates/",
+        resources = new AwsResources("omnirec-events", "omnirec-features", "omnirec-models", "models/", "aggregates/",
                 "omnirec-imports");
         S3Client s3 = AwsClients.s3(aws.s3Endpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
         new Provisioning(AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), s3)
@@ -101,7 +104,7 @@ public final class OmnirecLocal implements AutoCloseable {
         gateway = new LocalApiGateway(settings.apiPort(), ingest);
         running.add(gateway);
 
-        SyntheticDataset data = new SyntheticRetailGenerator(settings.data()).generate();
+        data = new SyntheticRetailGenerator(settings.data()).generate();
         out.printf("3/6 importing %d items and %d shoppers through the features function (S3 upload + notification)%n",
                 data.items().size(), data.customers().size());
         JsonNode imports = importSample(s3, resources.importsBucket(), features, data);
@@ -133,6 +136,16 @@ public final class OmnirecLocal implements AutoCloseable {
                 recommended(recommendation).stream().noneMatch(purchased::contains));
         return new Report(imports, data.events().size(), counts[0], counts[1], training, shopper, purchased, url,
                 recommendation);
+    }
+
+    /** Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator (after {@link #run}). */
+    public RecommendBenchmark.Result benchmark(int calls) {
+        List<String> shoppers = data.customers().stream().map(c -> c.userId()).toList();
+        RecommendBenchmark.Result result = new RecommendBenchmark(URI.create(apiUrl()),
+                AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), resources,
+                shoppers).run(Math.min(200, calls), calls);
+        RecommendBenchmark.print(result, out);
+        return result;
     }
 
     /** The API's base URL. */
@@ -265,7 +278,8 @@ public final class OmnirecLocal implements AutoCloseable {
     /**
      * {@code java io.omnirec.local.OmnirecLocal}: the end-to-end run on fixed ports (DynamoDB 4567, S3 4569, API
      * 8080; override with OMNIREC_LOCAL_DYNAMODB_PORT, OMNIREC_LOCAL_S3_PORT, OMNIREC_LOCAL_API_PORT), data in
-     * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call.
+     * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call; {@code --bench}
+     * measures recommend's warm latency (1,000 calls, see {@link RecommendBenchmark}) and stops.
      */
     public static void main(String[] args) throws Exception {
         Path root = LocalAws.repoRoot();
@@ -278,6 +292,10 @@ public final class OmnirecLocal implements AutoCloseable {
         } catch (Exception e) {
             e.printStackTrace();
             System.exit(1);
+        }
+        if (List.of(args).contains("--bench")) {
+            local.benchmark(1000);
+            System.exit(0);
         }
         if (List.of(args).contains("--once")) {
             System.exit(0);

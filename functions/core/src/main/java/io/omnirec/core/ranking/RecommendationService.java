@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 /**
  * Recommends for one shopper or anonymous session: read the shopper's context in one round trip, gather candidates
  * from the named sources over the cached aggregates, score them with the model the shopper is routed to (a fallback
- * chain of the sources when no model is available), apply the business rules and the {@link Diversity} cap, and explain each item by the source that proposed
- * it most strongly. Each answer is kept as an impression, for attribution. When the shopper's state cannot be read
+ * chain of the sources when no model is available), apply the business rules and the {@link ListShape} (diversity cap,
+ * exploration slots), and explain each item by the source that proposed it most strongly. Each answer is kept as an impression, for attribution. When the shopper's state cannot be read
  * (DynamoDB failing), the answer is a new shopper's from the cached aggregates and its strategy says
  * {@value #STATE_UNAVAILABLE}.
  */
@@ -44,27 +44,28 @@ public final class RecommendationService {
     private final ImpressionStore impressions;
     private final Supplier<String> recommendationIds;
     private final Clock clock;
-    private final Diversity diversity;
+    private final ListShape shape;
     private final Scorer fallback = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
 
     /**
-     * For tests and the offline evaluation: everyone gets {@code activeModel}, the default {@link Diversity}, and
-     * impressions are kept in memory.
+     * For tests and the offline evaluation: everyone gets {@code activeModel}, lists take the default
+     * {@link ListShape}, and impressions are kept in memory.
      */
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
                                  Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock) {
         this(features, aggregates, candidates, ModelRouter.championOnly(activeModel), new InMemoryImpressionStore(),
-                recommendationIds, clock, Diversity.DEFAULT);
+                recommendationIds, clock, ListShape.DEFAULT);
     }
 
     /**
      * @param models      the model for each shopper (the champion, or a variant of the running experiment)
      * @param impressions where each answer is kept, with one write, for attribution
+     * @param shape       the diversity cap and exploration slots of each answer
      */
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
                                  ModelRouter models, ImpressionStore impressions, Supplier<String> recommendationIds,
-                                 Clock clock, Diversity diversity) {
-        this.diversity = diversity;
+                                 Clock clock, ListShape shape) {
+        this.shape = shape;
         this.features = features;
         this.aggregates = aggregates;
         this.candidates = candidates;
@@ -100,9 +101,9 @@ public final class RecommendationService {
 
     private Recommendations answer(String key, String sessionId, RecommendationQuery query) {
         Scored scored = score(key, query, List.of());
-        List<Recommendations.RecommendedItem> items = scored.answer(TopK.select(scored.pool, scored.scores,
-                BusinessRules.eligible(scored.request, query, scored.unavailable,
-                        scored.aggregates), query.k(), diversity));
+        List<Recommendations.RecommendedItem> items = scored.answer(shape.select(scored.pool, scored.scores,
+                BusinessRules.eligible(scored.request, query, scored.unavailable, scored.aggregates), query.k(),
+                scored.request.at()));
         String recommendationId = remember(key, scored, items);
         return new Recommendations(recommendationId, sessionId == null ? key : null, sessionId,
                 scored.strategy(), scored.modelVersion(), scored.model.status(), scored.routed.variant(),
@@ -177,7 +178,8 @@ public final class RecommendationService {
             return chosen.stream()
                     .map(s -> new Recommendations.RecommendedItem(s.candidate().itemId(),
                             s.candidate().facts().item().title(), s.candidate().facts().item().category(), s.score(),
-                            Reasons.of(s.candidate(), pool.sourceNames(), request, aggregates)))
+                            s.explored() ? Reasons.explored(s.candidate())
+                                    : Reasons.of(s.candidate(), pool.sourceNames(), request, aggregates)))
                     .toList();
         }
     }
@@ -230,6 +232,11 @@ public final class RecommendationService {
                 case "replenish" -> restock(candidate, request);
                 default -> "Popular with shoppers right now";
             };
+        }
+
+        /** An item in an {@link Exploration} slot: "Just in: new in Kitchen". */
+        static String explored(Candidate candidate) {
+            return "Just in: new in " + candidate.facts().item().topCategory();
         }
 
         /** "Time to restock: bought 27 days ago, lasts about 30 days". */

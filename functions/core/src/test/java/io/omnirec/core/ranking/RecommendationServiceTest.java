@@ -349,7 +349,7 @@ class RecommendationServiceTest {
         java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
         RecommendationService service = new RecommendationService(features, () -> aggregates,
                 new CandidateGenerator(CandidateConfig.defaults()), router, impressions,
-                () -> "rec-" + ids.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC), Diversity.DEFAULT);
+                () -> "rec-" + ids.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC), ListShape.DEFAULT);
         String inChallenger = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "shopper" + i)
                 .filter(u -> experiment.variantOf(u).equals(Experiment.CHALLENGER)).findFirst().orElseThrow();
         String inChampion = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "shopper" + i)
