@@ -71,7 +71,7 @@ public final class S3ModelStore implements ModelStore {
     }
 
     @Override
-    public Optional<ModelArtifact> load(String version) {
+    public Optional<ModelArtifact> load(String version, java.util.Set<String> artifacts) {
         if (!Identifiers.isValid(version)) {
             return Optional.empty();
         }
@@ -82,7 +82,9 @@ public final class S3ModelStore implements ModelStore {
         ModelCard card = ModelCard.fromJson(cardBytes.get());
         java.util.Map<String, byte[]> files = new java.util.HashMap<>();
         for (var entry : card.artifacts().entrySet()) {
-            get(key(version, fileName(entry.getValue()))).ifPresent(bytes -> files.put(entry.getKey(), bytes));
+            if (artifacts == null || artifacts.contains(entry.getKey())) {
+                get(key(version, fileName(entry.getValue()))).ifPresent(bytes -> files.put(entry.getKey(), bytes));
+            }
         }
         return Optional.of(new ModelArtifact(card, files));
     }

@@ -106,7 +106,7 @@ public class ServingModels implements ModelRouter {
     }
 
     private ActiveModel load(String version) {
-        return ModelLoader.serve(models.load(version).orElseThrow(
+        return ModelLoader.serve(models.load(version, ModelLoader.SERVED).orElseThrow(
                 () -> new IllegalStateException("model " + version + " is not stored")), registry);
     }
 }

@@ -66,14 +66,25 @@ class RecommendFunctionTest {
                 new CatalogItem("i00001", "Oat milk", "Grocery/Dairy", "Alpen", 1.9, true),
                 new CatalogItem("i00002", "Trail shoe", "Sports/Running", "Runa", 120, false),
                 new CatalogItem("i00003", "Desk lamp", "Home/Decor", "Lumo", 35, false),
-                new CatalogItem("i00004", "Running socks", "Sports/Running", "Runa", 9, false));
+                new CatalogItem("i00004", "Running socks", "Sports/Running", "Runa", 9, false),
+                new CatalogItem("i00005", "Gaming headset", "Electronics/Audio", "Beat", 59, false),
+                new CatalogItem("i00006", "Garden shears", "Garden/Tools", "Verde", 24, false),
+                new CatalogItem("i00007", "Trail shoe GTX", "Sports/Running", "Runa", 135, false));
         features.upsertItems(catalog);
-        features.upsertCustomers(List.of(new Customer("u000001", 34, "F", "North", "store-01")));
+        features.upsertCustomers(List.of(new Customer("u000001", 34, "F", "North", "store-01"),
+                new Customer("gamer-1", 21, "M", "South", "store-90"), new Customer("gamer-2", 23, "M", "South",
+                        "store-90"), new Customer("gardener-1", 66, "F", "West", "store-91"),
+                new Customer("gardener-2", 68, "F", "West", "store-91"),
+                new Customer("young-south", 22, "M", "South", "store-99"),
+                new Customer("older-west", 67, "F", "West", "store-99")));
         Map<String, CatalogItem> byId = new HashMap<>();
         catalog.forEach(i -> byId.put(i.itemId(), i));
         int n = 0;
-        for (String user : List.of("a", "b", "c", "u000001")) {
-            for (String item : user.equals("u000001") ? List.of("i00002") : List.of("i00002", "i00004")) {
+        Map<String, List<String>> bought = Map.of("a", List.of("i00002", "i00004"), "b", List.of("i00002", "i00004"),
+                "c", List.of("i00002", "i00004"), "u000001", List.of("i00002"), "gamer-1", List.of("i00005"),
+                "gamer-2", List.of("i00005"), "gardener-1", List.of("i00006"), "gardener-2", List.of("i00006"));
+        for (String user : new java.util.TreeSet<>(bought.keySet())) {
+            for (String item : bought.get(user)) {
                 ShopperEvent e = new ShopperEvent("seed-" + n++, user, item, EventType.PURCHASE,
                         Instant.parse("2026-11-20T10:00:00Z").plusSeconds(n), Channel.WEB, null, null, null);
                 events.putIfAbsent(e);
@@ -106,6 +117,43 @@ class RecommendFunctionTest {
                 .body("items", hasSize(2))
                 .body("items[0].itemId", equalTo("i00002"))
                 .body("items[0].reason", equalTo("Popular with shoppers right now"));
+    }
+
+    @Test
+    @Order(1)
+    void getRecommendations_shouldServeEachSegmentItsOwnFavourites_whenAShopperHasOnlyAProfile() {
+        given().when().get("/v1/users/young-south/recommendations?k=3").then().statusCode(200)
+                .body("strategy", equalTo("fallback:profile_only"))
+                .body("items[0].itemId", equalTo("i00005"))
+                .body("items[0].reason", equalTo("Popular with shoppers like you"));
+        given().when().get("/v1/users/older-west/recommendations?k=3").then().statusCode(200)
+                .body("strategy", equalTo("fallback:profile_only"))
+                .body("items[0].itemId", equalTo("i00006"));
+    }
+
+    @Test
+    @Order(1)
+    void getRecommendations_shouldDropABoughtDurableAndItsNearDuplicates_andBringAConsumableBackAfterItsCycle() {
+        given().when().get("/v1/users/buyer-9/recommendations?k=10").then().statusCode(200)
+                .body("items.itemId", hasItem("i00007")).body("items.itemId", hasItem("i00001"));
+        CatalogItem shoe = new CatalogItem("i00002", "Trail shoe", "Sports/Running", "Runa", 120, false);
+        CatalogItem milk = new CatalogItem("i00001", "Oat milk", "Grocery/Dairy", "Alpen", 1.9, true);
+        LocalAwsTestResource.features().apply(InteractionUpdate.of(new ShopperEvent("b9-1", "buyer-9", "i00002",
+                EventType.PURCHASE, Instant.now().minusSeconds(3600), Channel.STORE, "store-01", null, null),
+                Optional.of(shoe)));
+        LocalAwsTestResource.features().apply(InteractionUpdate.of(new ShopperEvent("b9-2", "buyer-9", "i00001",
+                EventType.PURCHASE, Instant.now().minusSeconds(2 * 86_400), Channel.WEB, null, null, null),
+                Optional.of(milk)));
+        given().when().get("/v1/users/buyer-9/recommendations?k=10").then().statusCode(200)
+                .body("items.itemId", not(hasItem("i00002")))
+                .body("items.itemId", not(hasItem("i00007")))
+                .body("items.itemId", not(hasItem("i00001")))
+                .body("items.itemId", hasItem("i00003"));
+        LocalAwsTestResource.features().apply(InteractionUpdate.of(new ShopperEvent("b10-1", "buyer-10", "i00001",
+                EventType.PURCHASE, Instant.now().minusSeconds(8 * 86_400), Channel.WEB, null, null, null),
+                Optional.of(milk)));
+        given().when().get("/v1/users/buyer-10/recommendations?k=10").then().statusCode(200)
+                .body("items.itemId", hasItem("i00001"));
     }
 
     @Test
@@ -218,7 +266,7 @@ class RecommendFunctionTest {
     void getRecommendations_shouldKeepToTheCategoryAndExclusions_whenAsked() {
         given().when().get("/v1/users/newcomer/recommendations?k=5&category=Sports&exclude=i00002")
                 .then().statusCode(200)
-                .body("items.itemId", equalTo(List.of("i00004")));
+                .body("items.itemId", org.hamcrest.Matchers.containsInAnyOrder("i00004", "i00007"));
     }
 
     @Test

@@ -43,8 +43,8 @@ class ServingModelsTest {
             delegate.putVersion(artifact);
         }
 
-        public Optional<ModelArtifact> load(String version) {
-            return read(() -> delegate.load(version));
+        public Optional<ModelArtifact> load(String version, java.util.Set<String> artifacts) {
+            return read(() -> delegate.load(version, artifacts));
         }
 
         public Optional<String> champion() {

@@ -38,6 +38,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private volatile String initError;
+    private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
 
     LambdaRuntimeApi(String functionName) throws IOException {
         this.functionName = functionName;
@@ -100,7 +101,20 @@ final class LambdaRuntimeApi implements AutoCloseable {
         }
     }
 
+    /** {@link System#nanoTime()} when the function first asked for an invocation: its init was done. */
+    long awaitFirstPoll(Duration timeout) {
+        try {
+            return firstPoll.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException(functionName + " did not finish its init within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + functionName, e);
+        }
+    }
+
     private void next(HttpExchange exchange) throws IOException {
+        firstPoll.complete(System.nanoTime());
         Invocation invocation;
         try {
             invocation = queue.take();

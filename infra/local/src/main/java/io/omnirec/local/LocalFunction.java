@@ -20,10 +20,18 @@ final class LocalFunction implements AutoCloseable {
     private final LambdaRuntimeApi runtime;
     private final Process process;
 
-    private LocalFunction(String name, LambdaRuntimeApi runtime, Process process) {
+    private final long startedNanos;
+
+    private LocalFunction(String name, LambdaRuntimeApi runtime, Process process, long startedNanos) {
         this.name = name;
         this.runtime = runtime;
         this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    /** Milliseconds from starting the process to its first request for an invocation (the init duration). */
+    double awaitInitMillis(Duration timeout) {
+        return (runtime.awaitFirstPoll(timeout) - startedNanos) / 1e6;
     }
 
     /**
@@ -36,7 +44,13 @@ final class LocalFunction implements AutoCloseable {
      * @param environment the function's configuration, as a deployment would set it
      */
     static LocalFunction start(Path root, String name, Map<String, String> environment, Path workDir) throws IOException {
-        Path zip = root.resolve("functions").resolve(name).resolve("target/function.zip");
+        return start(root, name, root.resolve("functions").resolve(name).resolve("target/function.zip"), environment,
+                workDir);
+    }
+
+    /** A function from any {@code function.zip}, e.g. the cold-start baseline. */
+    static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir)
+            throws IOException {
         Path runtimeJars = root.resolve("infra/local/target/lambda-runtime");
         if (!Files.exists(zip) || !Files.isDirectory(runtimeJars)) {
             throw new IllegalStateException("missing " + zip + " or " + runtimeJars + ": run ./mvnw package -DskipTests first");
@@ -55,7 +69,8 @@ final class LocalFunction implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         builder.environment().put("AWS_REGION", "us-east-1");
         builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
-        return new LocalFunction(name, runtime, builder.start());
+        long started = System.nanoTime();
+        return new LocalFunction(name, runtime, builder.start(), started);
     }
 
     private static Path unzip(Path zip, Path target) throws IOException {

@@ -138,14 +138,19 @@ public final class OmnirecLocal implements AutoCloseable {
                 recommendation);
     }
 
-    /** Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator (after {@link #run}). */
-    public RecommendBenchmark.Result benchmark(int calls) {
+    /**
+     * Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator, then its cold start beside an
+     * empty Quarkus HTTP Lambda (after {@link #run}).
+     */
+    public void benchmark(int calls, int coldStarts) throws IOException {
         List<String> shoppers = data.customers().stream().map(c -> c.userId()).toList();
-        RecommendBenchmark.Result result = new RecommendBenchmark(URI.create(apiUrl()),
+        RecommendBenchmark.Result warm = new RecommendBenchmark(URI.create(apiUrl()),
                 AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), resources,
                 shoppers).run(Math.min(200, calls), calls);
-        RecommendBenchmark.print(result, out);
-        return result;
+        RecommendBenchmark.print(warm, out);
+        ColdStartBenchmark.Result cold = new ColdStartBenchmark(settings.root(), environment(aws),
+                Files.createDirectories(settings.root().resolve("target/local"))).run(coldStarts, busiestBuyer(data));
+        ColdStartBenchmark.print(cold, out);
     }
 
     /** The API's base URL. */
@@ -279,7 +284,8 @@ public final class OmnirecLocal implements AutoCloseable {
      * {@code java io.omnirec.local.OmnirecLocal}: the end-to-end run on fixed ports (DynamoDB 4567, S3 4569, API
      * 8080; override with OMNIREC_LOCAL_DYNAMODB_PORT, OMNIREC_LOCAL_S3_PORT, OMNIREC_LOCAL_API_PORT), data in
      * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call; {@code --bench}
-     * measures recommend's warm latency (1,000 calls, see {@link RecommendBenchmark}) and stops.
+     * measures recommend's warm latency (1,000 calls, see {@link RecommendBenchmark}) and cold start (5 starts, see
+     * {@link ColdStartBenchmark}) and stops.
      */
     public static void main(String[] args) throws Exception {
         Path root = LocalAws.repoRoot();
@@ -294,7 +300,7 @@ public final class OmnirecLocal implements AutoCloseable {
             System.exit(1);
         }
         if (List.of(args).contains("--bench")) {
-            local.benchmark(1000);
+            local.benchmark(1000, 5);
             System.exit(0);
         }
         if (List.of(args).contains("--once")) {

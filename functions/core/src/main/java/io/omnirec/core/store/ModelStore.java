@@ -14,8 +14,19 @@ public interface ModelStore {
     /** Writes a new version; fails with {@link IllegalStateException} if that version exists. */
     void putVersion(ModelArtifact artifact);
 
-    /** Loads a version as stored, without verifying it (see {@link ModelArtifact#verify()}). */
-    Optional<ModelArtifact> load(String version);
+    /**
+     * Loads a version as stored, with every artifact its card lists, without verifying it (see
+     * {@link ModelArtifact#verify()}).
+     */
+    default Optional<ModelArtifact> load(String version) {
+        return load(version, null);
+    }
+
+    /**
+     * Loads a version's card and only the named artifacts (every one when {@code artifacts} is {@code null}): serving
+     * needs the model, not its ONNX export.
+     */
+    Optional<ModelArtifact> load(String version, java.util.Set<String> artifacts);
 
     Optional<String> champion();
 

@@ -25,7 +25,15 @@ public record ModelArtifact(ModelCard card, Map<String, byte[]> files) {
 
     /** Throws {@link CorruptModelException} unless every artifact's bytes match its size and SHA-256 in the card. */
     public ModelArtifact verify() {
+        return verify(card.artifacts().keySet());
+    }
+
+    /** Checks the named artifacts against the checksums in the card. */
+    public ModelArtifact verify(java.util.Collection<String> names) {
         for (Map.Entry<String, ModelCard.Artifact> entry : card.artifacts().entrySet()) {
+            if (!names.contains(entry.getKey())) {
+                continue;
+            }
             byte[] bytes = files.get(entry.getKey());
             ModelCard.Artifact expected = entry.getValue();
             if (bytes == null || bytes.length != expected.bytes() || !sha256(bytes).equals(expected.sha256())) {

@@ -3,17 +3,22 @@ package io.omnirec.core.training;
 import io.omnirec.core.ranking.ActiveModel;
 import io.omnirec.core.ranking.FeatureRegistry;
 
+import java.util.Set;
+
 /** Turns a stored model version into something recommend can serve, after checking it may. */
 public final class ModelLoader {
+    /** The artifacts serving reads and verifies: the model itself, not its ONNX export. */
+    public static final Set<String> SERVED = Set.of(ModelCard.MODEL);
+
     private ModelLoader() {
     }
 
     /**
-     * Verifies the artifact's checksums and that its feature set is the one {@code registry} computes; throws
+     * Verifies the checksums of the {@link #SERVED} artifacts and that the model's feature set is the one {@code registry} computes; throws
      * {@link CorruptModelException} otherwise.
      */
     public static ActiveModel serve(ModelArtifact artifact, FeatureRegistry registry) {
-        artifact.verify();
+        artifact.verify(SERVED);
         ModelCard.FeatureSet features = artifact.card().featureSet();
         if (!features.names().equals(registry.names()) || !features.version().equals(registry.version())) {
             throw new CorruptModelException("model " + artifact.version() + " needs feature set "

@@ -49,6 +49,18 @@ public abstract class ModelStoreContract {
     }
 
     @Test
+    void load_shouldReadOnlyTheNamedArtifacts_whenServingNeedsTheModelAlone() {
+        ModelStore store = newStore();
+        String version = "v-" + UUID.randomUUID();
+        store.putVersion(artifact(version, "model bytes"));
+        ModelArtifact served = store.load(version, java.util.Set.of(ModelCard.MODEL)).orElseThrow();
+        assertEquals(java.util.Set.of(ModelCard.MODEL), served.files().keySet());
+        served.verify(java.util.Set.of(ModelCard.MODEL));
+        assertThrows(io.omnirec.core.training.CorruptModelException.class, served::verify,
+                "the ONNX export was not read");
+    }
+
+    @Test
     void putVersion_shouldRefuseToOverwrite_whenVersionExists() {
         ModelStore store = newStore();
         String version = "v-" + UUID.randomUUID();

@@ -23,8 +23,15 @@ public final class InMemoryModelStore implements ModelStore {
     }
 
     @Override
-    public Optional<ModelArtifact> load(String version) {
-        return Optional.ofNullable(versions.get(version));
+    public Optional<ModelArtifact> load(String version, java.util.Set<String> artifacts) {
+        return Optional.ofNullable(versions.get(version)).map(stored -> {
+            if (artifacts == null) {
+                return stored;
+            }
+            java.util.Map<String, byte[]> files = new java.util.HashMap<>(stored.files());
+            files.keySet().retainAll(artifacts);
+            return new ModelArtifact(stored.card(), files);
+        });
     }
 
     @Override
