@@ -4,13 +4,13 @@ import io.omnirec.core.ranking.RecommendationQuery;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -25,11 +25,8 @@ public class RecommendationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Recommendations get(@PathParam("userId") String userId, @QueryParam("k") String k,
-                               @QueryParam("storeId") String storeId, @QueryParam("channel") String channel,
-                               @QueryParam("category") String category, @QueryParam("exclude") String exclude) {
-        return recommendations.recommend(userId,
-                RecommendationQuery.fromParameters(k, storeId, channel, category, exclude));
+    public Recommendations get(@PathParam("userId") String userId, @BeanParam RecommendationParameters parameters) {
+        return recommendations.recommend(userId, parameters.query());
     }
 
     @POST

@@ -1,14 +1,13 @@
 package io.omnirec.recommend;
 
-import io.omnirec.core.ranking.RecommendationQuery;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -23,10 +22,8 @@ public class SessionRecommendationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Recommendations get(@PathParam("sessionId") String sessionId, @QueryParam("k") String k,
-                               @QueryParam("storeId") String storeId, @QueryParam("channel") String channel,
-                               @QueryParam("category") String category, @QueryParam("exclude") String exclude) {
-        return recommendations.recommendForSession(sessionId,
-                RecommendationQuery.fromParameters(k, storeId, channel, category, exclude));
+    public Recommendations get(@PathParam("sessionId") String sessionId,
+                               @BeanParam RecommendationParameters parameters) {
+        return recommendations.recommendForSession(sessionId, parameters.query());
     }
 }

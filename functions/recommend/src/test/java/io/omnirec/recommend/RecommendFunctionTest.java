@@ -252,13 +252,13 @@ class RecommendFunctionTest {
 
     @Test
     void getRecommendations_shouldLeaveOutWhatTheStoreHasNotInStock_whenAskedInTheStore() {
-        given().when().get("/v1/users/stocktaker/recommendations?k=5&storeId=store-09&channel=store")
+        given().when().get("/v1/users/stocktaker/recommendations?k=10&storeId=store-09&channel=store")
                 .then().statusCode(200).body("items.itemId", hasItem("i00004"));
         LocalAwsTestResource.features().applyStock(List.of(
                 new io.omnirec.core.domain.StockLevel("store-09", "i00004", false)));
-        given().when().get("/v1/users/stocktaker/recommendations?k=5&storeId=store-09&channel=store")
+        given().when().get("/v1/users/stocktaker/recommendations?k=10&storeId=store-09&channel=store")
                 .then().statusCode(200).body("items.itemId", not(hasItem("i00004")));
-        given().when().get("/v1/users/stocktaker/recommendations?k=5&storeId=store-09&channel=web")
+        given().when().get("/v1/users/stocktaker/recommendations?k=10&storeId=store-09&channel=web")
                 .then().statusCode(200).body("items.itemId", hasItem("i00004"));
     }
 

@@ -142,7 +142,7 @@ public final class OmnirecLocal implements AutoCloseable {
      * Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator, then its cold start beside an
      * empty Quarkus HTTP Lambda (after {@link #run}).
      */
-    public void benchmark(int calls, int coldStarts) throws IOException {
+    public Benchmarks benchmark(int calls, int coldStarts) throws IOException {
         List<String> shoppers = data.customers().stream().map(c -> c.userId()).toList();
         RecommendBenchmark.Result warm = new RecommendBenchmark(URI.create(apiUrl()),
                 AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), resources,
@@ -151,6 +151,11 @@ public final class OmnirecLocal implements AutoCloseable {
         ColdStartBenchmark.Result cold = new ColdStartBenchmark(settings.root(), environment(aws),
                 Files.createDirectories(settings.root().resolve("target/local"))).run(coldStarts, busiestBuyer(data));
         ColdStartBenchmark.print(cold, out);
+        return new Benchmarks(warm, cold);
+    }
+
+    /** What {@link #benchmark} measured. */
+    public record Benchmarks(RecommendBenchmark.Result warm, ColdStartBenchmark.Result cold) {
     }
 
     /** The API's base URL. */

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * All four functions, from their packaged {@code function.zip}, each entered through its real trigger: a catalog
  * import through an S3 notification, events through API Gateway to ingest, training through an EventBridge schedule,
- * and a recommendation through API Gateway served by the model the train function wrote.
+ * and a recommendation through API Gateway served by the model the train function wrote; then the benchmark of
+ * {@code run.sh --bench} at a tiny size (its figures are printed, never asserted).
  */
 class OmnirecLocalIT {
 
@@ -22,9 +23,13 @@ class OmnirecLocalIT {
         OmnirecLocal.Settings settings = new OmnirecLocal.Settings(LocalAws.repoRoot(), null, LocalAws.freePort(),
                 LocalAws.freePort(), 0, OmnirecLocal.sampleData());
         OmnirecLocal.Report report;
+        OmnirecLocal.Benchmarks benchmarks;
         try (OmnirecLocal local = new OmnirecLocal(settings, new PrintStream(System.out, true))) {
             report = local.run();
+            benchmarks = local.benchmark(20, 1);
         }
+        assertEquals(20, benchmarks.warm().recommend().millis().getN(), "the benchmark command runs end to end");
+        assertEquals(1, benchmarks.cold().rounds());
 
         JsonNode files = report.imports().path("files");
         assertEquals("imported", files.get(0).path("status").asText());

@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param cart            what the event does to the shopper's cart: a purchase or a removal takes the item out
  * @param itemWeight      weight to add to the shopper's interaction with the item (the history that item-to-item
  *                        candidate sources start from)
- * @param affinities      weight to add per affinity key (see {@link UserState#categoryKey(String)} and friends)
- * @param affinityTotal   weight to add to the shopper's total, the denominator of every affinity
+ * @param affinities      weight to add per affinity key (see {@link UserState#categoryKey(String)} and friends),
+ *                        scaled for time decay ({@link AffinityDecay})
+ * @param affinityTotal   weight to add to the shopper's total, the denominator of every affinity (scaled alike)
  * @param priceLog        {@code ln(price)} to add to the shopper's price sum when {@code priceCount} is 1
  * @param interaction     the entry the event adds to the shopper's recent interactions
  */
@@ -43,17 +44,18 @@ public record InteractionUpdate(String userId, String itemId, long at, String pu
         Map<String, Double> affinities = new LinkedHashMap<>();
         double priceLog = 0;
         int priceCount = 0;
+        double decayed = weight * AffinityDecay.scale(event.timestamp());
         if (item.isPresent() && weight > 0) {
             CatalogItem it = item.get();
-            affinities.put(UserState.categoryKey(it.category()), weight);
-            affinities.put(UserState.topCategoryKey(it.topCategory()), weight);
-            affinities.put(UserState.brandKey(it.brand()), weight);
+            affinities.put(UserState.categoryKey(it.category()), decayed);
+            affinities.put(UserState.topCategoryKey(it.topCategory()), decayed);
+            affinities.put(UserState.brandKey(it.brand()), decayed);
             if (type == EventType.PURCHASE && it.price() > 0) {
                 priceLog = Math.log(it.price());
                 priceCount = 1;
             }
         }
-        double total = affinities.isEmpty() ? 0 : weight;
+        double total = affinities.isEmpty() ? 0 : decayed;
         String purchased = type == EventType.PURCHASE ? event.itemId() : null;
         CartChange cart = switch (type) {
             case ADD_TO_CART -> CartChange.ADD;

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * A shopper's real-time state: what they bought and when, what is in their cart, which items they touched and how
- * much, what they did last, and how their attention is spread over categories and brands. Affinities are raw weights; divide by
- * {@link #affinityTotal()} for shares.
+ * much, what they did last, and how their attention is spread over categories and brands. Affinities are weights
+ * scaled for time decay ({@link AffinityDecay}); only their shares ({@link #share}) mean anything.
  *
  * @param purchases when the shopper last bought each item they bought (epoch seconds; 0 when not known)
  * @param cart      when each item now in the cart was put there (epoch seconds); a purchase or a removal takes it out

@@ -6,6 +6,7 @@ import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.domain.ShopperKeys;
+import io.omnirec.core.features.AffinityDecay;
 import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
@@ -68,7 +69,7 @@ public abstract class FeatureStoreContract {
 
         UserState state = store.loadShopperContext("u1").state();
         assertEquals(Set.of("phone-1"), state.purchased());
-        assertEquals(9.0, state.affinityTotal(), 1e-9);
+        assertEquals(9.0 * AffinityDecay.scale(Instant.parse("2026-11-01T10:00:00Z")), state.affinityTotal(), 1e-9);
         assertEquals(1.0, state.share(UserState.categoryKey("Electronics/Phones")), 1e-9);
         assertEquals(1.0, state.share(UserState.brandKey("Nokio")), 1e-9);
         assertEquals(Math.log(499.0), state.meanPriceLog(), 1e-9);
@@ -102,6 +103,19 @@ public abstract class FeatureStoreContract {
         store.apply(at("u1", MILK, EventType.PURCHASE, "2026-11-20T09:00:00Z"));
         assertEquals(Map.of("milk-1", Instant.parse("2026-11-20T09:00:00Z").getEpochSecond()),
                 store.loadShopperContext("u1").state().purchases());
+    }
+
+    @Test
+    void apply_shouldWeighRecentTasteMore_whenTheShoppersInterestsMove() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(MILK, PHONE));
+        store.apply(at("u1", PHONE, EventType.PURCHASE, "2025-11-01T10:00:00Z"));
+        store.apply(at("u1", MILK, EventType.PURCHASE, "2026-11-01T10:00:00Z"));
+        UserState state = store.loadShopperContext("u1").state();
+        double year = Math.pow(2, 365.0 / AffinityDecay.HALF_LIFE.toDays());
+        assertEquals(year / (1 + year), state.share(UserState.categoryKey("Grocery/Dairy")), 1e-6,
+                "a purchase a year older counts 2^(365/half-life) times less");
+        assertTrue(state.share(UserState.brandKey("Alpen")) > 0.9);
     }
 
     @Test
@@ -139,12 +153,14 @@ public abstract class FeatureStoreContract {
         store.apply(at(session, PHONE, EventType.VIEW, "2026-11-02T10:00:00Z"));
         store.apply(at(session, PHONE, EventType.ADD_TO_CART, "2026-11-02T10:01:00Z"));
 
+        double totals = store.loadShopperContext("u1").state().affinityTotal()
+                + store.loadShopperContext(session).state().affinityTotal();
         assertEquals(FeatureStore.SessionMerge.MERGED, store.mergeSession("s-42", "u1"));
         UserState merged = store.loadShopperContext("u1").state();
         assertEquals(Map.of("milk-1", 5.0, "phone-1", 4.0), merged.items());
         assertEquals(Set.of("phone-1"), merged.cart().keySet());
         assertEquals(Set.of("milk-1"), merged.purchased());
-        assertEquals(9.0, merged.affinityTotal(), 1e-9);
+        assertEquals(totals, merged.affinityTotal(), 1e-9);
         assertEquals(List.of(EventType.PURCHASE, EventType.VIEW, EventType.ADD_TO_CART),
                 merged.recent().stream().map(Interaction::type).toList());
 
