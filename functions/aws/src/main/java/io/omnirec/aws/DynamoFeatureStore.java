@@ -361,6 +361,9 @@ public final class DynamoFeatureStore implements FeatureStore {
         if (i.repurchaseDays() > 0) {
             item.put("repurchaseDays", Attributes.n(i.repurchaseDays()));
         }
+        if (i.inactive()) {
+            item.put("inactive", AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -368,7 +371,8 @@ public final class DynamoFeatureStore implements FeatureStore {
         return new CatalogItem(Attributes.str(item, "itemId"), Attributes.str(item, "title"),
                 Attributes.str(item, "category"), Attributes.str(item, "brand"), Attributes.num(item, "price"),
                 Boolean.TRUE.equals(item.get("consumable").bool()),
-                item.containsKey("repurchaseDays") ? (int) Attributes.num(item, "repurchaseDays") : 0);
+                item.containsKey("repurchaseDays") ? (int) Attributes.num(item, "repurchaseDays") : 0,
+                item.containsKey("inactive") && Boolean.TRUE.equals(item.get("inactive").bool()));
     }
 
     private Iterable<Map<String, AttributeValue>> scanKind(String sk) {

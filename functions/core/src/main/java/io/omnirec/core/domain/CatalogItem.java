@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param consumable     true for items that are bought again (groceries, beauty); durables are never re-recommended
  * @param repurchaseDays for a consumable, how many days one purchase typically lasts (0 when not known): it comes back
  *                       as a restock reminder when that time is nearly up, and not before
+ * @param inactive       withdrawn from sale (the catalog's {@code active} column set to false): never recommended,
+ *                       while its history still counts
  */
 public record CatalogItem(String itemId, String title, String category, String brand, double price,
-                          boolean consumable, int repurchaseDays) {
+                          boolean consumable, int repurchaseDays, boolean inactive) {
     public static final int MAX_REPURCHASE_DAYS = 3650;
 
     public CatalogItem {
@@ -24,9 +26,20 @@ public record CatalogItem(String itemId, String title, String category, String b
         }
     }
 
-    /** An item without a known repurchase cycle. */
+    /** An item on sale. */
+    public CatalogItem(String itemId, String title, String category, String brand, double price, boolean consumable,
+                       int repurchaseDays) {
+        this(itemId, title, category, brand, price, consumable, repurchaseDays, false);
+    }
+
+    /** An item on sale without a known repurchase cycle. */
     public CatalogItem(String itemId, String title, String category, String brand, double price, boolean consumable) {
-        this(itemId, title, category, brand, price, consumable, 0);
+        this(itemId, title, category, brand, price, consumable, 0, false);
+    }
+
+    /** Whether the item is on sale and may be recommended. */
+    public boolean active() {
+        return !inactive;
     }
 
     /** The first level of the category path. */

@@ -6,12 +6,13 @@ import io.omnirec.core.domain.InvalidInputException;
 import java.util.List;
 
 /**
- * {@code item_id,title,category,brand,price,consumable[,repurchase_days]}; category levels separated by {@code /};
- * {@code repurchase_days} (optional column, may be empty) how many days a consumable typically lasts.
+ * {@code item_id,title,category,brand,price,consumable[,repurchase_days[,active]]}; category levels separated by
+ * {@code /}; {@code repurchase_days} (optional column, may be empty) how many days a consumable typically lasts;
+ * {@code active} (optional, may be empty for true) false for an item withdrawn from sale.
  */
 public final class CatalogCsv implements RowMapper<CatalogItem> {
     public static final List<String> HEADER = List.of("item_id", "title", "category", "brand", "price", "consumable");
-    public static final List<String> OPTIONAL = List.of("repurchase_days");
+    public static final List<String> OPTIONAL = List.of("repurchase_days", "active");
     static final int MAX_CATEGORY_LEVELS = 5;
 
     @Override
@@ -44,7 +45,8 @@ public final class CatalogCsv implements RowMapper<CatalogItem> {
         return new CatalogItem(Fields.id("item_id", f.get(0)), Fields.text("title", f.get(1), 256), category,
                 Fields.text("brand", f.get(3), 128), Fields.number("price", f.get(4), 0, 10_000_000),
                 Fields.bool("consumable", f.get(5)), f.get(6).isBlank() ? 0
-                : Fields.integer("repurchase_days", f.get(6), 1, CatalogItem.MAX_REPURCHASE_DAYS));
+                : Fields.integer("repurchase_days", f.get(6), 1, CatalogItem.MAX_REPURCHASE_DAYS),
+                !f.get(7).isBlank() && !Fields.bool("active", f.get(7)));
     }
 
     @Override
@@ -56,6 +58,7 @@ public final class CatalogCsv implements RowMapper<CatalogItem> {
     public static String line(CatalogItem item) {
         return String.join(",", Csv.quote(item.itemId()), Csv.quote(item.title()), Csv.quote(item.category()),
                 Csv.quote(item.brand()), String.valueOf(item.price()), String.valueOf(item.consumable()),
-                item.repurchaseDays() == 0 ? "" : String.valueOf(item.repurchaseDays()));
+                item.repurchaseDays() == 0 ? "" : String.valueOf(item.repurchaseDays()),
+                String.valueOf(item.active()));
     }
 }

@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What a shopper may be shown: never a durable they already bought nor a near-duplicate of one (same leaf category and
- * brand, price within 25%), nor what is already in their cart, nor a
+ * What a shopper may be shown: never an item withdrawn from sale, nor a durable they already bought nor a
+ * near-duplicate of one (same leaf category and brand, price within 25%), nor what is already in their cart, nor a
  * consumable they bought too recently: one with a known lifetime comes back when it is nearly used up
  * ({@link ReplenishSource#DUE_FROM}), one without after {@link #UNKNOWN_LIFETIME_GAP}. So the coffee bought every
  * month is suggested again, and not the day after. Training applies the same rules to its candidates, so the model
@@ -73,6 +73,9 @@ public final class BusinessRules {
         Map<String, List<Double>> boughtDurables = boughtDurables(request, aggregates);
         return candidate -> {
             CatalogItem item = candidate.facts().item();
+            if (item.inactive()) {
+                return false;
+            }
             Long last = request.state().purchases().get(candidate.itemId());
             if (last == null) {
                 return item.consumable() || !isNearDuplicate(item, boughtDurables);

@@ -50,7 +50,7 @@ public final class SimilarItemsService {
             int index = takeTogether ? t++ : a++;
             String id = list.ids()[index];
             ItemFacts facts = current.items().get(id);
-            if (facts == null || !seen.add(id)) {
+            if (facts == null || facts.item().inactive() || !seen.add(id)) {
                 continue;
             }
             String title = item.item().title();

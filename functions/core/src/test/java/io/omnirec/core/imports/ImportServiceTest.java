@@ -93,6 +93,20 @@ class ImportServiceTest {
     }
 
     @Test
+    void importFile_shouldReadTheOptionalActiveColumn_soThatAWithdrawnItemIsKeptButMarked() {
+        ImportReport report = importCatalog("item_id,title,category,brand,price,consumable,repurchase_days,active\n"
+                + "old-tv,Old TV,Electronics/TV,Vizo,300,false,,false\n"
+                + "new-tv,New TV,Electronics/TV,Vizo,350,false,,true\n"
+                + "radio,Radio,Electronics/Audio,Vizo,30,false,,\n"
+                + "bad,Lamp,Home/Decor,Lumo,30,false,,perhaps\n");
+        assertEquals(3, report.imported());
+        assertTrue(new String(report.rejectionsCsv(), StandardCharsets.UTF_8).contains("5,invalid_active"));
+        assertTrue(features.items(List.of("old-tv")).get("old-tv").inactive());
+        assertTrue(features.items(List.of("new-tv")).get("new-tv").active());
+        assertTrue(features.items(List.of("radio")).get("radio").active(), "empty means on sale");
+    }
+
+    @Test
     void importFile_shouldRecordStockLevels_andRejectBadRows() {
         ImportReport report = service.importFile(ImportKind.INVENTORY, new ByteArrayInputStream((
                 "store_id,item_id,in_stock\n"

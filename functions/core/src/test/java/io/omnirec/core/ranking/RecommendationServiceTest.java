@@ -151,6 +151,18 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void recommend_shouldNeverShowAnItemWithdrawnFromSale_norOfferItAsSimilar() {
+        assertEquals("tv", ids(service(ActiveModel.none("no_model")).recommend("newbie", 1)).get(0));
+        List<CatalogItem> withdrawn = new java.util.ArrayList<>(catalog);
+        withdrawn.set(0, new CatalogItem("tv", "TV", "Electronics/TV", "Vizo", 400, false, 0, true));
+        aggregates = new AggregateBuilder(AggregateConfig.defaults()).build(events, withdrawn, Map.of(), NOW);
+        RecommendationService service = service(ActiveModel.none("no_model"));
+        assertFalse(ids(service.recommend("newbie", 5)).contains("tv"));
+        assertFalse(new SimilarItemsService(() -> aggregates, () -> "rec-1").similar("shoe", 10).items().stream()
+                .anyMatch(i -> i.itemId().equals("tv")));
+    }
+
+    @Test
     void recommend_shouldOfferAConsumableWithoutKnownLifetimeAgain_onlyAWeekAfterThePurchase() {
         assertFalse(ids(service(ActiveModel.none("no_model")).recommend("regular", 5)).contains("milk"));
         CatalogItem milk = catalog.get(1);

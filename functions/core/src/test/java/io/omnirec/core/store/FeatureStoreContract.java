@@ -47,6 +47,15 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void upsertItems_shouldKeepWhetherAnItemIsOnSale() {
+        FeatureStore store = newStore();
+        CatalogItem withdrawn = new CatalogItem("old-1", "Old phone", "Electronics/Phones", "Nokio", 99, false, 0, true);
+        store.upsertItems(List.of(withdrawn, MILK));
+        assertEquals(withdrawn, store.items(List.of("old-1")).get("old-1"));
+        assertTrue(store.items(List.of("milk-1")).get("milk-1").active());
+    }
+
+    @Test
     void upsertItems_shouldReplaceTheItem_whenItExists() {
         FeatureStore store = newStore();
         store.upsertItems(List.of(MILK));
