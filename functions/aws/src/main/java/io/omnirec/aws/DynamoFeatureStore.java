@@ -149,10 +149,47 @@ public final class DynamoFeatureStore implements FeatureStore {
             expression.add("priceCount", Attributes.n(update.priceCount()));
         }
         expression.append(RECENT, List.of(interactionToAttribute(update.interaction())));
+        boolean purchase = update.purchasedItemId() != null;
         Map<String, AttributeValue> updated = dynamo.updateItem(expression.applyTo(UpdateItemRequest.builder()
                 .tableName(table).key(key(userPk(update.userId()), STATE))
-                .returnValues(ReturnValue.UPDATED_NEW)).build()).attributes();
+                .returnValues(purchase ? ReturnValue.ALL_NEW : ReturnValue.UPDATED_NEW)).build()).attributes();
         trimRecent(update.userId(), updated.get(RECENT));
+        if (purchase) {
+            trimPurchases(update.userId(), updated);
+        }
+    }
+
+    /**
+     * Drops the oldest purchases once a shopper has more than {@code PURCHASE_LIMIT + PURCHASE_SLACK}
+     * ({@link UserState#boundPurchases}): one extra write every {@value UserState#PURCHASE_SLACK} new items bought, each
+     * removal conditioned on the purchase time just read, so a purchase made meanwhile is never dropped.
+     */
+    private void trimPurchases(String userId, Map<String, AttributeValue> state) {
+        Map<String, Long> purchases = new HashMap<>();
+        state.forEach((name, value) -> {
+            if (name.startsWith(PURCHASE_PREFIX)) {
+                purchases.put(name.substring(PURCHASE_PREFIX.length()), Long.parseLong(value.n()));
+            }
+        });
+        Map<String, Long> kept = UserState.boundPurchases(purchases);
+        if (kept.size() == purchases.size()) {
+            return;
+        }
+        UpdateExpression trim = new UpdateExpression();
+        List<String> conditions = new ArrayList<>();
+        purchases.forEach((item, at) -> {
+            if (!kept.containsKey(item)) {
+                String name = trim.name(PURCHASE_PREFIX + item);
+                trim.remove(PURCHASE_PREFIX + item);
+                conditions.add(name + " = " + trim.value(Attributes.n(at)));
+            }
+        });
+        try {
+            dynamo.updateItem(trim.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(key(userPk(userId), STATE)).conditionExpression(String.join(" AND ", conditions))).build());
+        } catch (ConditionalCheckFailedException e) {
+            // one of them was bought again meanwhile; the next purchase trims
+        }
     }
 
     /**

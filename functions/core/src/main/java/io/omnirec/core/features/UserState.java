@@ -17,7 +17,8 @@ import java.util.Set;
  * much, what they did last, and how their attention is spread over categories and brands. Affinities are weights
  * scaled for time decay ({@link AffinityDecay}); only their shares ({@link #share}) mean anything.
  *
- * @param purchases when the shopper last bought each item they bought (epoch seconds; 0 when not known)
+ * @param purchases when the shopper last bought each item they bought (epoch seconds; 0 when not known), bounded
+ *                  ({@link #PURCHASE_LIMIT})
  * @param cart      when each item now in the cart was put there (epoch seconds); a purchase or a removal takes it out
  * @param items     interaction weight per item (views, carts, purchases... weighted by
  *                  {@link io.omnirec.core.domain.EventType#affinityWeight()})
@@ -29,6 +30,15 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
 
     /** How many recent interactions a state keeps; older ones are dropped. */
     public static final int RECENT_LIMIT = 20;
+
+    /**
+     * How many purchases a state keeps once it has been trimmed: when a purchase takes it past
+     * {@code PURCHASE_LIMIT + PURCHASE_SLACK} distinct items, the oldest are dropped down to this many (a durable bought
+     * that long ago may be recommended again).
+     */
+    public static final int PURCHASE_LIMIT = 500;
+    /** How far past {@link #PURCHASE_LIMIT} the purchases may grow before they are trimmed (one trim per this many). */
+    public static final int PURCHASE_SLACK = 50;
 
     /** How far back a view or click still counts as what the shopper is browsing now. */
     public static final Duration BROWSING_WINDOW = Duration.ofMinutes(30);
@@ -70,6 +80,21 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
             }
         }
         return true;
+    }
+
+    /**
+     * {@code purchases}, or when they hold more than {@code PURCHASE_LIMIT + PURCHASE_SLACK} items, the
+     * {@link #PURCHASE_LIMIT} most recent (ties broken by item id).
+     */
+    public static Map<String, Long> boundPurchases(Map<String, Long> purchases) {
+        if (purchases.size() <= PURCHASE_LIMIT + PURCHASE_SLACK) {
+            return purchases;
+        }
+        Map<String, Long> kept = new HashMap<>();
+        purchases.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(PURCHASE_LIMIT).forEach(e -> kept.put(e.getKey(), e.getValue()));
+        return kept;
     }
 
     /**
@@ -134,6 +159,7 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
         if (update.purchasedItemId() != null) {
             newPurchases = new HashMap<>(purchases);
             newPurchases.merge(update.purchasedItemId(), update.at(), Math::max);
+            newPurchases = boundPurchases(newPurchases);
         }
         Map<String, Long> newCart = cart;
         if (update.cart() != InteractionUpdate.CartChange.NONE) {

@@ -307,8 +307,8 @@ final class ShopperSplit {
         }
 
         UserState build() {
-            return new UserState(userId, purchases, cart, items, affinities, affinityTotal, priceLogSum, priceCount,
-                    recent);
+            return new UserState(userId, UserState.boundPurchases(purchases), cart, items, affinities, affinityTotal,
+                    priceLogSum, priceCount, recent);
         }
     }
 }

@@ -128,6 +128,25 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void apply_shouldDropTheOldestPurchases_whenAShopperBoughtMoreThanTheStateKeeps() {
+        FeatureStore store = newStore();
+        Instant start = Instant.parse("2026-01-01T10:00:00Z");
+        int bought = UserState.PURCHASE_LIMIT + UserState.PURCHASE_SLACK + 10;
+        for (int i = 0; i < bought; i++) {
+            store.apply(InteractionUpdate.of(new ShopperEvent("p" + i, "u1", "item-" + i, EventType.PURCHASE,
+                    start.plusSeconds(3600L * i), Channel.WEB, null, null, null), Optional.empty()));
+        }
+        Map<String, Long> purchases = store.loadShopperContext("u1").state().purchases();
+        assertTrue(purchases.size() >= UserState.PURCHASE_LIMIT
+                && purchases.size() <= UserState.PURCHASE_LIMIT + UserState.PURCHASE_SLACK, "bounded: " + purchases.size());
+        assertTrue(purchases.containsKey("item-" + (bought - 1)), "the newest is kept");
+        assertFalse(purchases.containsKey("item-0"), "the oldest is dropped");
+        long oldestKept = purchases.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        assertEquals(start.plusSeconds(3600L * (bought - purchases.size())).getEpochSecond(), oldestKept,
+                "only the oldest were dropped");
+    }
+
+    @Test
     void apply_shouldKeepTheLatestInteractionsInTimeOrder_whenMoreArriveThanTheLimit() {
         FeatureStore store = newStore();
         store.upsertItems(List.of(MILK, PHONE));
