@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Shapes the answer: a single event gets 202 (accepted), 200 (duplicate), 400 (rejected) or 503 (failed, resend);
+ * Shapes the answer: a single event gets 202 (accepted), 200 (duplicate), 409 (conflict: the id names another
+ * event), 400 (rejected) or 503 (failed, resend);
  * a batch gets 200 with each event's fate and the counts.
  */
 final class IngestAnswer {
@@ -24,7 +25,7 @@ final class IngestAnswer {
 
     /** The answer to a batch. */
     @RegisterForReflection
-    record Batch(long accepted, long duplicates, long rejected, long failed, List<Fate> results) {
+    record Batch(long accepted, long duplicates, long conflicts, long rejected, long failed, List<Fate> results) {
     }
 
     private IngestAnswer() {
@@ -36,13 +37,15 @@ final class IngestAnswer {
             int status = switch (result.status()) {
                 case ACCEPTED -> 202;
                 case DUPLICATE -> 200;
+                case CONFLICT -> 409;
                 case REJECTED -> 400;
                 case FAILED -> 503;
             };
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Fate.of(result)).build();
         }
         return Response.ok(new Batch(count(results, EventResult.Status.ACCEPTED),
-                count(results, EventResult.Status.DUPLICATE), count(results, EventResult.Status.REJECTED),
+                count(results, EventResult.Status.DUPLICATE), count(results, EventResult.Status.CONFLICT),
+                count(results, EventResult.Status.REJECTED),
                 count(results, EventResult.Status.FAILED), results.stream().map(Fate::of).toList()))
                 .type(MediaType.APPLICATION_JSON).build();
     }

@@ -78,6 +78,19 @@ class IngestFunctionTest {
     }
 
     @Test
+    void postEvent_shouldAnswer409_whenTheIdWasUsedByAnotherEvent() {
+        String first = "{\"eventId\":\"reuse-1\",\"userId\":\"u88\",\"itemId\":\"i88\",\"type\":\"view\","
+                + "\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"app\"}";
+        given().contentType(ContentType.JSON).body(first).when().post("/v1/events").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(first.replace("\"view\"", "\"purchase\"")).when().post("/v1/events")
+                .then().statusCode(409).body("status", equalTo("conflict")).body("error", equalTo("event_conflict"));
+        given().contentType(ContentType.JSON).body("{\"events\":[" + first + "," + first.replace("i88", "i89") + "]}")
+                .when().post("/v1/events").then().statusCode(200)
+                .body("duplicates", equalTo(1)).body("conflicts", equalTo(1));
+        assertTrue(features().loadShopperContext("u88").state().purchased().isEmpty(), "nothing changed");
+    }
+
+    @Test
     void postEvents_shouldAnswer400WithCode_whenApiGatewayDeliversMalformedJson() {
         given().contentType(ContentType.JSON).body(event("apigw-v2-post-events-malformed.json"))
                 .when().post("/_lambda_")

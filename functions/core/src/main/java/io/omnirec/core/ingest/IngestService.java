@@ -25,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Accepts events: each valid event is stored once (by event id) and its feature deltas applied before the call
  * returns, so the next recommendation sees it. A failure to apply undoes the store, so a resend is not a duplicate.
- * An {@code identify} event merges an anonymous session's state into the shopper's. An event that carries a
+ * The same id sent again with a different event is a {@code CONFLICT}, never a silent duplicate. An {@code identify}
+ * event merges an anonymous session's state into the shopper's. An event that carries a
  * {@code recommendationId} is then credited to that answer ({@link ImpressionStore#credit}).
  */
 public final class IngestService {
@@ -94,7 +95,10 @@ public final class IngestService {
         }
         try {
             if (!events.putIfAbsent(event)) {
-                return new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
+                return sameAsStored(event)
+                        ? new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null)
+                        : new EventResult(index, event.eventId(), EventResult.Status.CONFLICT, "event_conflict",
+                        "eventId " + event.eventId() + " was used before by a different event; nothing changed");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "storing event " + event.eventId() + " failed", e);
@@ -113,6 +117,11 @@ public final class IngestService {
             credit(event);
         }
         return new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
+    }
+
+    /** Whether the event stored under this id is this one (a resend), read only when an id repeats. */
+    private boolean sameAsStored(ShopperEvent event) {
+        return events.get(event.eventId()).map(event::equals).orElse(true);
     }
 
     /**

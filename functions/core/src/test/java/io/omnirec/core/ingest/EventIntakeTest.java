@@ -57,6 +57,18 @@ class EventIntakeTest {
     }
 
     @Test
+    void ingest_shouldReportAConflictAndChangeNothing_whenAnIdIsReusedForAnotherEvent() {
+        features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
+        assertEquals(EventResult.Status.ACCEPTED, only(event("c1", "view")).status());
+        EventResult reused = only(event("c1", "purchase"));
+        assertEquals(EventResult.Status.CONFLICT, reused.status());
+        assertEquals("event_conflict", reused.code());
+        assertEquals(EventResult.Status.DUPLICATE, only(event("c1", "view")).status(), "the same event again");
+        assertEquals(java.util.Map.of("i1", 1.0), features.loadShopperContext("u1").state().items());
+        assertTrue(features.loadShopperContext("u1").state().purchased().isEmpty());
+    }
+
+    @Test
     void ingest_shouldReportEachFate_whenABatchMixesGoodAndBadEvents() {
         List<EventResult> results = service.ingest(parse("{\"events\":[" + event("ok-1", "view") + ","
                 + event("bad-1", "teleport") + ",42," + event("ok-2", "add_to_cart") + "]}"));
