@@ -109,7 +109,14 @@ public final class IngestService {
             features.apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "feature update failed for event " + event.eventId() + "; undoing the store", e);
-            events.delete(event.eventId());
+            try {
+                events.delete(event.eventId());
+            } catch (RuntimeException undo) {
+                // the event stays stored but unapplied: a resend is answered as a duplicate (issue 7's repair path)
+                LOG.log(Level.SEVERE, "undoing the store of event " + event.eventId() + " failed too", undo);
+                return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
+                        "the event was stored but not applied; it is kept for repair");
+            }
             return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
                     "the event was not stored; resend it");
         }

@@ -137,6 +137,34 @@ class EventIntakeTest {
     }
 
     @Test
+    void ingest_shouldReportEachEvent_whenBothTheFeatureUpdateAndItsUndoFail() {
+        io.omnirec.core.store.EventStore undeletable = new io.omnirec.core.store.EventStore() {
+            public boolean putIfAbsent(io.omnirec.core.domain.ShopperEvent event) {
+                return events.putIfAbsent(event);
+            }
+
+            public java.util.Optional<io.omnirec.core.domain.ShopperEvent> get(String eventId) {
+                return events.get(eventId);
+            }
+
+            public void delete(String eventId) {
+                throw new IllegalStateException("throttled");
+            }
+
+            public void forEach(java.util.function.Consumer<io.omnirec.core.domain.ShopperEvent> visitor) {
+                events.forEach(visitor);
+            }
+        };
+        IngestService broken = new IngestService(undeletable, new FailingFeatureStore(features), impressions,
+                EventValidator.live(CLOCK));
+        List<EventResult> results = broken.ingest(parse("{\"events\":[" + event("u-1", "view") + ","
+                + event("u-2", "purchase") + ",{}]}"));
+        assertEquals(List.of(EventResult.Status.FAILED, EventResult.Status.FAILED, EventResult.Status.REJECTED),
+                results.stream().map(EventResult::status).toList(), "one failing undo does not fail the batch");
+        assertTrue(results.get(0).message().contains("kept for repair"), results.get(0).message());
+    }
+
+    @Test
     void validate_shouldRejectWithCode_whenFieldsAreMissingWrongOrHostile() {
         assertEquals("missing_userId", only("{\"eventId\":\"e\",\"itemId\":\"i\",\"type\":\"view\","
                 + "\"timestamp\":\"2026-11-29T10:00:00Z\",\"channel\":\"web\"}").code());
