@@ -6,9 +6,12 @@ import io.omnirec.core.imports.ImportReport;
 import io.omnirec.core.imports.ImportService;
 import io.omnirec.core.imports.RejectionsCsv;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,8 @@ public final class S3Imports {
     /** Larger uploads must be split; one Lambda invocation streams at most this much. */
     public static final long MAX_OBJECT_BYTES = 512L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(S3Imports.class.getName());
+    /** How many times an object is read when the connection breaks while reading it. */
+    static final int READ_ATTEMPTS = 3;
 
     private final S3Client s3;
     private final ImportService imports;
@@ -61,13 +66,32 @@ public final class S3Imports {
         if (kind.isEmpty()) {
             return new Result(bucket, key, "skipped", Optional.empty(), null, null);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return importOnce(bucket, key, kind.get());
+            } catch (UncheckedIOException | SdkClientException e) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warning(String.format("reading s3://%s/%s failed (attempt %d of %d), reading it again: %s",
+                        bucket, key, attempt, READ_ATTEMPTS, e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * One pass over the object. A connection that breaks mid-stream is not retried by the SDK (it already answered);
+     * the whole pass is, since every import is safe to repeat: items, profiles and stock levels are upserts, and
+     * interactions are stored once by event id.
+     */
+    private Result importOnce(String bucket, String key, ImportKind kind) {
         try (ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key))) {
             if (content.response().contentLength() > maxObjectBytes) {
                 content.abort();
                 throw new InvalidInputException("object_too_large", key + " is larger than " + maxObjectBytes
                         + " bytes; split it");
             }
-            ImportReport report = imports.importFile(kind.get(), content);
+            ImportReport report = imports.importFile(kind, content);
             String rejectionsKey = null;
             if (report.rejected() > 0) {
                 rejectionsKey = writeRejections(bucket, key, report.rejectionsCsv());
