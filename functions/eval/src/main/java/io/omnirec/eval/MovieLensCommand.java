@@ -92,8 +92,7 @@ final class MovieLensCommand implements Callable<Integer> {
 
     private ListShape shape() {
         return new ListShape(maxPerCategory == null ? Diversity.NONE : new Diversity(maxPerCategory),
-                exploration == null ? Exploration.NONE : new Exploration(exploration,
-                        Exploration.DEFAULT.maxBuyers(), Exploration.DEFAULT.maxAgeDays()));
+                exploration == null ? Exploration.NONE : Exploration.withShare(exploration));
     }
 
     @Override

@@ -132,8 +132,7 @@ final class SyntheticCommand implements Callable<Integer> {
         baselines.put("new arrivals matched to the shopper", "new_for_you");
         baselines.put("restock reminders", "replenish");
         ListShape shape = new ListShape(maxPerCategory == null ? Diversity.DEFAULT : new Diversity(maxPerCategory),
-                exploration == null ? Exploration.DEFAULT : new Exploration(exploration,
-                        Exploration.DEFAULT.maxBuyers(), Exploration.DEFAULT.maxAgeDays()));
+                exploration == null ? Exploration.DEFAULT : Exploration.withShare(exploration));
         Map<String, MetricsReport> all = Evaluator.run(pipeline, config.candidates(), relevant, catalog, baselines,
                 shape);
         Map<String, MetricsReport> fresh = Evaluator.run(pipeline, config.candidates(), relevantNew, catalog,

@@ -53,8 +53,7 @@ public class RecommendBeans {
                                           ImpressionStore impressions, Clock clock, OmnirecConfig config) {
         return new RecommendationService(features, aggregates, candidates, models, impressions,
                 () -> UUID.randomUUID().toString(), clock, new ListShape(new Diversity(config.maxPerCategory()),
-                        new Exploration(config.explorationShare(), Exploration.DEFAULT.maxBuyers(),
-                                Exploration.DEFAULT.maxAgeDays())));
+                        Exploration.withShare(config.explorationShare())));
     }
 
     @Produces

@@ -28,6 +28,11 @@ public record Exploration(double share, int maxBuyers, int maxAgeDays) {
         }
     }
 
+    /** The default exploration with another share of slots (0 turns it off). */
+    public static Exploration withShare(double share) {
+        return new Exploration(share, DEFAULT.maxBuyers(), DEFAULT.maxAgeDays());
+    }
+
     /** How many slots of a list of {@code k} are kept for exploration. */
     public int slots(int k) {
         return (int) Math.floor(k * share + 1e-9);
