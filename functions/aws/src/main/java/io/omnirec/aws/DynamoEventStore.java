@@ -4,6 +4,7 @@ import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.store.EventStore;
+import io.omnirec.core.store.StoredEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -16,11 +17,22 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Events in a DynamoDB table keyed by {@code eventId}. A conditional put makes a resend a duplicate; {@code expiresAt}
- * (epoch seconds) lets DynamoDB TTL drop events after the retention period.
+ * Events in a DynamoDB table keyed by {@code eventId}; {@code expiresAt} (epoch seconds) lets DynamoDB TTL drop events
+ * after the retention period. A {@code PENDING} event carries {@code pending} ({@code P#<shard>}, the key of the sparse
+ * index {@value #PENDING_INDEX} the repair job reads, {@value #SHARDS} shards), {@code storedAt} and {@code leaseUntil}
+ * (epoch milliseconds); marking it applied removes them, so the index holds only what needs repair. An
+ * {@code UNRESOLVED} event has {@code unresolved}. Events written before these states read as applied. Every method is
+ * one conditional single-item write or one read; {@value #USER_INDEX} (keys only) finds a shopper's events for erasure.
  */
 public final class DynamoEventStore implements EventStore {
     public static final Duration RETENTION = Duration.ofDays(400);
+    public static final String PENDING_INDEX = "pending-events";
+    public static final String PENDING = "pending";
+    public static final String USER_INDEX = "events-by-user";
+    static final int SHARDS = 8;
+    private static final String STORED_AT = "storedAt";
+    private static final String LEASE = "leaseUntil";
+    private static final String UNRESOLVED = "unresolved";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,10 +43,64 @@ public final class DynamoEventStore implements EventStore {
     }
 
     @Override
-    public boolean putIfAbsent(ShopperEvent event) {
+    public Optional<StoredEvent> claim(ShopperEvent event, Instant now, Instant leaseUntil) {
+        Map<String, AttributeValue> item = toItem(event);
+        item.put(PENDING, Attributes.s("P#" + Math.floorMod(event.eventId().hashCode(), SHARDS)));
+        item.put(STORED_AT, Attributes.n(now.toEpochMilli()));
+        item.put(LEASE, Attributes.n(leaseUntil.toEpochMilli()));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(event))
-                    .conditionExpression("attribute_not_exists(eventId)"));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(eventId)"));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.of(get(event.eventId()).orElseThrow(() -> new IllegalStateException("event "
+                    + event.eventId() + " was there and is gone (erased meanwhile); resend it")));
+        }
+    }
+
+    @Override
+    public Optional<StoredEvent> get(String eventId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(eventId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(storedFromItem(item));
+    }
+
+    @Override
+    public boolean takeOver(String eventId, Instant expected, Instant leaseUntil) {
+        return update(eventId, "SET #lease = :lease", "attribute_exists(#pending) AND #lease = :expected",
+                Map.of("#pending", PENDING, "#lease", LEASE), Map.of(":lease", Attributes.n(leaseUntil.toEpochMilli()),
+                        ":expected", Attributes.n(expected.toEpochMilli())));
+    }
+
+    @Override
+    public void release(String eventId) {
+        update(eventId, "SET #lease = :lease", "attribute_exists(#pending)", Map.of("#pending", PENDING, "#lease", LEASE),
+                Map.of(":lease", Attributes.n(0)));
+    }
+
+    @Override
+    public void markApplied(String eventId) {
+        update(eventId, "REMOVE #pending, #lease", "attribute_exists(eventId)",
+                Map.of("#pending", PENDING, "#lease", LEASE), Map.of());
+    }
+
+    @Override
+    public void markUnresolved(String eventId) {
+        update(eventId, "SET #unresolved = :yes REMOVE #pending, #lease", "attribute_exists(eventId)",
+                Map.of("#pending", PENDING, "#lease", LEASE, "#unresolved", UNRESOLVED),
+                Map.of(":yes", AttributeValue.fromBool(true)));
+    }
+
+    /** One conditional update of an event; false when the condition did not hold. */
+    private boolean update(String eventId, String expression, String condition, Map<String, String> names,
+                           Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(table).key(key(eventId)).updateExpression(expression).conditionExpression(condition)
+                        .expressionAttributeNames(names);
+                if (!values.isEmpty()) {
+                    b.expressionAttributeValues(values);
+                }
+            });
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -42,21 +108,38 @@ public final class DynamoEventStore implements EventStore {
     }
 
     @Override
-    public Optional<ShopperEvent> get(String eventId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("eventId", Attributes.s(eventId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    public void forEachPending(Consumer<StoredEvent> visitor) {
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = "P#" + shard;
+            dynamo.queryPaginator(b -> b.tableName(table).indexName(PENDING_INDEX)
+                            .keyConditionExpression("#pending = :p").expressionAttributeNames(Map.of("#pending", PENDING))
+                            .expressionAttributeValues(Map.of(":p", Attributes.s(partition)))).items()
+                    .forEach(item -> visitor.accept(storedFromItem(item)));
+        }
     }
 
     @Override
     public void delete(String eventId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("eventId", Attributes.s(eventId))));
+        dynamo.deleteItem(b -> b.tableName(table).key(key(eventId)));
     }
 
     @Override
     public void forEach(Consumer<ShopperEvent> visitor) {
         dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
                 .forEach(item -> visitor.accept(fromItem(item)));
+    }
+
+    private static Map<String, AttributeValue> key(String eventId) {
+        return Map.of("eventId", Attributes.s(eventId));
+    }
+
+    private static StoredEvent storedFromItem(Map<String, AttributeValue> item) {
+        StoredEvent.State state = item.containsKey(PENDING) ? StoredEvent.State.PENDING
+                : item.containsKey(UNRESOLVED) ? StoredEvent.State.UNRESOLVED : StoredEvent.State.APPLIED;
+        Instant storedAt = Instant.ofEpochMilli((long) Attributes.num(item, STORED_AT));
+        Instant lease = state == StoredEvent.State.PENDING ? Instant.ofEpochMilli((long) Attributes.num(item, LEASE))
+                : Instant.EPOCH;
+        return new StoredEvent(fromItem(item), state, storedAt, lease);
     }
 
     static Map<String, AttributeValue> toItem(ShopperEvent e) {

@@ -9,6 +9,7 @@ import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
+import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
  * {@code ITEM#id / META} catalog item; {@code USER#id / PROFILE} customer; {@code USER#id / STATE} last purchase
  * time per item ({@code p:<itemId>}; states written before it keep a {@code purchased} string set, still read), cart
  * entries ({@code k:<itemId>}, the time the item went in), interaction weight per item ({@code i:<itemId>}), affinity
- * weights ({@code a:<key>}), price sums and the recent interactions ({@code recent}, a list of maps trimmed to
+ * weights ({@code a:<key>}), price sums, the markers of the latest events applied ({@code e:<eventId>}, epoch
+ * milliseconds, with {@code markerCount} and {@code markerFloor}: {@link EventApplication}) and the recent interactions ({@code recent}, a list of maps trimmed to
  * {@link UserState#RECENT_LIMIT} by a conditional write every {@value #RECENT_SLACK} events). An anonymous session's
  * state lives under the session's key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify
  * event merged it into a shopper. Every write is a single-item put or one update per event (additive, plus
@@ -57,6 +59,9 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String CART_PREFIX = "k:";
     static final String RECENT = "recent";
     static final String MERGED_INTO = "mergedInto";
+    static final String MARKER_PREFIX = "e:";
+    static final String MARKER_COUNT = "markerCount";
+    static final String MARKER_FLOOR = "markerFloor";
     /** How far past {@link UserState#RECENT_LIMIT} the recent list may grow before a write trims it. */
     static final int RECENT_SLACK = 10;
     /** Actions per update expression when merging a session, well within DynamoDB's 4 KB expression limit. */
@@ -128,6 +133,37 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     @Override
     public void apply(InteractionUpdate update) {
+        write(update, deltas(update), null);
+    }
+
+    @Override
+    public EventApplication.Outcome applyOnce(EventApplication application) {
+        UpdateExpression expression = deltas(application.update());
+        String marker = MARKER_PREFIX + application.eventId();
+        expression.set(marker, Attributes.n(application.appliedAt().toEpochMilli()))
+                .add(MARKER_COUNT, Attributes.n(1));
+        String condition = "attribute_not_exists(" + expression.name(marker) + ")";
+        if (application.unmarkedSince() != null) {
+            String floor = expression.name(MARKER_FLOOR);
+            condition += " AND (attribute_not_exists(" + floor + ") OR " + floor + " < "
+                    + expression.value(Attributes.n(application.unmarkedSince().toEpochMilli())) + ")";
+        }
+        String userId = application.update().userId();
+        try {
+            Map<String, AttributeValue> updated = write(application.update(), expression, condition);
+            trimMarkers(userId, updated.get(MARKER_COUNT));
+            return EventApplication.Outcome.APPLIED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), STATE))
+                    .consistentRead(true).projectionExpression("#m").expressionAttributeNames(Map.of("#m", marker)))
+                    .item();
+            return state != null && state.containsKey(marker) ? EventApplication.Outcome.ALREADY_APPLIED
+                    : EventApplication.Outcome.UNDECIDABLE;
+        }
+    }
+
+    /** The additive write of one event's deltas (without its marker). */
+    private static UpdateExpression deltas(InteractionUpdate update) {
         UpdateExpression expression = new UpdateExpression().set("userId", Attributes.s(update.userId()));
         if (update.purchasedItemId() != null) {
             expression.set(PURCHASE_PREFIX + update.purchasedItemId(), Attributes.n(update.at()));
@@ -149,13 +185,65 @@ public final class DynamoFeatureStore implements FeatureStore {
             expression.add("priceCount", Attributes.n(update.priceCount()));
         }
         expression.append(RECENT, List.of(interactionToAttribute(update.interaction())));
+        return expression;
+    }
+
+    /** Writes the deltas (under {@code condition} unless null), then trims what grew past its bound. */
+    private Map<String, AttributeValue> write(InteractionUpdate update, UpdateExpression expression, String condition) {
         boolean purchase = update.purchasedItemId() != null;
-        Map<String, AttributeValue> updated = dynamo.updateItem(expression.applyTo(UpdateItemRequest.builder()
+        UpdateItemRequest.Builder request = expression.applyTo(UpdateItemRequest.builder()
                 .tableName(table).key(key(userPk(update.userId()), STATE))
-                .returnValues(purchase ? ReturnValue.ALL_NEW : ReturnValue.UPDATED_NEW)).build()).attributes();
+                .returnValues(purchase ? ReturnValue.ALL_NEW : ReturnValue.UPDATED_NEW));
+        if (condition != null) {
+            request.conditionExpression(condition);
+        }
+        Map<String, AttributeValue> updated = dynamo.updateItem(request.build()).attributes();
         trimRecent(update.userId(), updated.get(RECENT));
         if (purchase) {
             trimPurchases(update.userId(), updated);
+        }
+        return updated;
+    }
+
+    /**
+     * Drops the oldest event markers once a shopper has {@link #MARKER_SLACK} more than {@link #MARKER_LIMIT}: one read
+     * and one write every {@value #MARKER_SLACK} events. The write is conditioned on each dropped marker as read, and
+     * raises the floor ({@code markerFloor}, the newest time dropped) that repairs compare with
+     * ({@link EventApplication#unmarkedSince()}), so no marker goes without the floor covering it.
+     */
+    private void trimMarkers(String userId, AttributeValue count) {
+        if (count == null || count.n() == null || Double.parseDouble(count.n()) <= MARKER_LIMIT + MARKER_SLACK) {
+            return;
+        }
+        Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), STATE))
+                .consistentRead(true)).item();
+        List<Map.Entry<String, Long>> markers = new ArrayList<>();
+        state.forEach((name, value) -> {
+            if (name.startsWith(MARKER_PREFIX)) {
+                markers.add(Map.entry(name, Long.parseLong(value.n())));
+            }
+        });
+        if (markers.size() <= MARKER_LIMIT) {
+            return;
+        }
+        markers.sort(Map.Entry.comparingByValue());
+        List<Map.Entry<String, Long>> dropped = markers.subList(0, markers.size() - MARKER_LIMIT);
+        long floor = dropped.get(dropped.size() - 1).getValue();
+        UpdateExpression trim = new UpdateExpression().set(MARKER_FLOOR, Attributes.n(floor))
+                .add(MARKER_COUNT, Attributes.n(-dropped.size()));
+        List<String> conditions = new ArrayList<>();
+        String floorName = trim.name(MARKER_FLOOR);
+        conditions.add("(attribute_not_exists(" + floorName + ") OR " + floorName + " <= " + trim.value(Attributes.n(floor))
+                + ")");
+        dropped.forEach(marker -> {
+            conditions.add(trim.name(marker.getKey()) + " = " + trim.value(Attributes.n(marker.getValue())));
+            trim.remove(marker.getKey());
+        });
+        try {
+            dynamo.updateItem(trim.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(key(userPk(userId), STATE)).conditionExpression(String.join(" AND ", conditions))).build());
+        } catch (ConditionalCheckFailedException e) {
+            // another write trimmed meanwhile; the next event past the slack trims again
         }
     }
 

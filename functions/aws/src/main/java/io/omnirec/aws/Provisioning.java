@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Creates the tables and buckets when they are missing: the one place their shape is defined for tests and the local
- * run, including the feature table's impressions index. (Deployed stacks declare
+ * run, including the events table's pending and per-shopper indexes and the feature table's impressions index. (Deployed stacks declare
  * the same shapes in infrastructure code, with TTL on both tables' {@code expiresAt}.)
  */
 public final class Provisioning {
@@ -34,19 +34,27 @@ public final class Provisioning {
     }
 
     public void ensure(AwsResources resources) {
-        ensureTable(resources.eventsTable(), "eventId", null, null);
-        ensureTable(resources.featuresTable(), "pk", "sk", GlobalSecondaryIndex.builder()
-                .indexName(DynamoImpressionStore.INDEX)
-                .keySchema(KeySchemaElement.builder().attributeName(DynamoImpressionStore.TALLY).keyType(KeyType.HASH)
-                        .build())
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+        ensureTable(resources.eventsTable(), "eventId", null, List.of(
+                index(DynamoEventStore.PENDING_INDEX, DynamoEventStore.PENDING, ProjectionType.ALL),
+                index(DynamoEventStore.USER_INDEX, "userId", ProjectionType.KEYS_ONLY)));
+        ensureTable(resources.featuresTable(), "pk", "sk", List.of(
+                index(DynamoImpressionStore.INDEX, DynamoImpressionStore.TALLY, ProjectionType.ALL)));
+        ensureIndex(resources.eventsTable(), DynamoEventStore.PENDING_INDEX);
+        ensureIndex(resources.eventsTable(), DynamoEventStore.USER_INDEX);
         ensureIndex(resources.featuresTable(), DynamoImpressionStore.INDEX);
         ensureBucket(resources.modelsBucket());
         ensureBucket(resources.importsBucket());
     }
 
-    /** Creates a table on demand (pay per request) with its keys and an optional index on one string attribute. */
-    private void ensureTable(String name, String partitionKey, String sortKey, GlobalSecondaryIndex index) {
+    /** A global secondary index keyed by one string attribute. */
+    private static GlobalSecondaryIndex index(String name, String attribute, ProjectionType projection) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build())
+                .projection(Projection.builder().projectionType(projection).build()).build();
+    }
+
+    /** Creates a table on demand (pay per request) with its keys and indexes, each on one string attribute. */
+    private void ensureTable(String name, String partitionKey, String sortKey, List<GlobalSecondaryIndex> indexes) {
         try {
             dynamo.describeTable(b -> b.tableName(name));
             return;
@@ -63,10 +71,12 @@ public final class Provisioning {
         }
         CreateTableRequest.Builder create = CreateTableRequest.builder().tableName(name).keySchema(keys)
                 .billingMode(BillingMode.PAY_PER_REQUEST);
-        if (index != null) {
+        for (GlobalSecondaryIndex index : indexes) {
             attributes.add(AttributeDefinition.builder().attributeName(index.keySchema().get(0).attributeName())
                     .attributeType(ScalarAttributeType.S).build());
-            create.globalSecondaryIndexes(index);
+        }
+        if (!indexes.isEmpty()) {
+            create.globalSecondaryIndexes(indexes);
         }
         try {
             dynamo.createTable(create.attributeDefinitions(attributes).build());

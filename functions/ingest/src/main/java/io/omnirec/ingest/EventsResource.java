@@ -2,6 +2,8 @@ package io.omnirec.ingest;
 
 import io.omnirec.core.ingest.EventBatchParser;
 import io.omnirec.core.ingest.IngestService;
+import com.amazonaws.services.lambda.runtime.Context;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
 
 /** {@code POST /v1/events}: one event, or {@code {"events": [...]}} with up to 100. */
 @Path("/v1/events")
@@ -18,11 +22,28 @@ public class EventsResource {
     @Inject
     IngestService ingest;
 
+    @Inject
+    Instance<Context> lambda;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(byte[] body) {
         EventBatchParser.EventBatch batch = parser.parse(body);
-        return IngestAnswer.of(batch.single(), ingest.ingest(batch.events()));
+        return IngestAnswer.of(batch.single(), ingest.ingest(batch.events(), remainingTime()));
+    }
+
+    /**
+     * How long this invocation may still run: an event it stores stays leased to it that long. The function's timeout
+     * when the runtime cannot say.
+     */
+    private Duration remainingTime() {
+        try {
+            long millis = lambda.get().getRemainingTimeInMillis();
+            return millis > 0 && millis <= Duration.ofMinutes(15).toMillis() ? Duration.ofMillis(millis)
+                    : IngestService.DEFAULT_LEASE;
+        } catch (RuntimeException e) {
+            return IngestService.DEFAULT_LEASE;
+        }
     }
 }

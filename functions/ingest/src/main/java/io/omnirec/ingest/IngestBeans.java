@@ -26,7 +26,7 @@ public class IngestBeans {
     @Produces
     @Singleton
     IngestService ingest(EventStore events, FeatureStore features, ImpressionStore impressions, Clock clock) {
-        return new IngestService(events, features, impressions, EventValidator.live(clock), writers);
+        return new IngestService(events, features, impressions, EventValidator.live(clock), writers, clock);
     }
 
     @PreDestroy

@@ -1,7 +1,10 @@
 package io.omnirec.train;
 
+import io.omnirec.core.ingest.EventApplier;
+import io.omnirec.core.ingest.EventRepair;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.training.TrainingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,5 +21,12 @@ public class TrainBeans {
     @Singleton
     TrainingService training(EventStore events, FeatureStore features, ModelStore models, Clock clock) {
         return new TrainingService(events, features, models, clock);
+    }
+
+    /** Applies the events failed or timed-out ingest requests left pending, before the aggregates read them. */
+    @Produces
+    @Singleton
+    EventRepair repair(EventStore events, FeatureStore features, ImpressionStore impressions, Clock clock) {
+        return new EventRepair(events, features, new EventApplier(events, features, impressions, clock));
     }
 }

@@ -4,15 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.ingest.EventRepair;
 import io.omnirec.core.training.TrainingConfig;
 import io.omnirec.core.training.TrainingService;
 import io.omnirec.runtime.OmnirecConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.time.Duration;
+
 /**
- * EventBridge schedule (or a manual event): rebuild the aggregates recommend serves from, then train, evaluate,
- * write a model version and promote it if it is not worse.
+ * EventBridge schedule (or a manual event): apply the events ingest left pending, rebuild the aggregates recommend
+ * serves from, then train, evaluate, write a model version and promote it if it is not worse.
  */
 @Named("train")
 public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSummary> {
@@ -26,14 +29,19 @@ public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSumm
     @Inject
     AggregatesJob aggregates;
 
+    @Inject
+    EventRepair repair;
+
     @Override
     public TrainingSummary handleRequest(ScheduledEvent event, Context context) {
         if (event == null || !event.startsTraining()) {
             throw new InvalidInputException("invalid_event",
                     "expected an EventBridge 'Scheduled Event' from aws.events or a manual omnirec.manual event");
         }
+        EventRepair.Report repaired = repair.run(context == null ? Duration.ofMinutes(15)
+                : Duration.ofMillis(Math.max(1, context.getRemainingTimeInMillis())));
         String aggregatesVersion = aggregates.run().version();
         return TrainingSummary.of(training.trainAndPromote(TrainingConfig.defaults(config.trainingSeed())),
-                aggregatesVersion);
+                aggregatesVersion, repaired);
     }
 }

@@ -1,5 +1,6 @@
 package io.omnirec.train;
 
+import io.omnirec.core.ingest.EventRepair;
 import io.omnirec.core.training.TrainingOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -9,15 +10,18 @@ import java.util.Map;
  * What a training run did, as the train function answers it.
  *
  * @param aggregatesVersion the aggregates build made before training, which recommend serves from
+ * @param repaired          what applying the events ingest left pending found and did, before anything else
  */
-@RegisterForReflection
+@RegisterForReflection(targets = {TrainingSummary.class, EventRepair.Report.class})
 public record TrainingSummary(String status, String version, String reason, Map<String, Double> metrics,
-                              Map<String, Long> counts, String aggregatesVersion) {
+                              Map<String, Long> counts, String aggregatesVersion,
+                              EventRepair.Report repaired) {
 
-    static TrainingSummary of(TrainingOutcome outcome, String aggregatesVersion) {
+    static TrainingSummary of(TrainingOutcome outcome, String aggregatesVersion, EventRepair.Report repaired) {
         return outcome.card() == null
-                ? new TrainingSummary(outcome.status(), null, outcome.reason(), Map.of(), Map.of(), aggregatesVersion)
+                ? new TrainingSummary(outcome.status(), null, outcome.reason(), Map.of(), Map.of(), aggregatesVersion,
+                repaired)
                 : new TrainingSummary(outcome.status(), outcome.card().version(), outcome.reason(),
-                        outcome.card().metrics(), outcome.card().counts(), aggregatesVersion);
+                        outcome.card().metrics(), outcome.card().counts(), aggregatesVersion, repaired);
     }
 }

@@ -22,6 +22,8 @@ import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +53,11 @@ class TrainFunctionTest {
         EventBatchParser parser = new EventBatchParser();
         DATA.eventBatches(100).parallelStream()
                 .forEach(batch -> ingest.ingest(parser.parse(batch.getBytes(StandardCharsets.UTF_8)).events()));
+        // an ingest request that died after storing its event: the schedule's repair applies it
+        java.time.Instant past = java.time.Instant.now().minusSeconds(120);
+        LocalAwsTestResource.events().claim(new io.omnirec.core.domain.ShopperEvent("stranded-1", "stranded-shopper",
+                DATA.items().get(0).itemId(), io.omnirec.core.domain.EventType.VIEW, past,
+                io.omnirec.core.domain.Channel.WEB, null, null, null), past, past.plusSeconds(30));
     }
 
     @Test
@@ -63,10 +70,13 @@ class TrainFunctionTest {
                 .body("metrics.'popular_ndcg@10'", notNullValue())
                 .body("metrics.'best_baseline_ndcg@10'", notNullValue())
                 .body("aggregatesVersion", notNullValue())
+                .body("repaired.applied", greaterThanOrEqualTo(1))
                 .extract();
+        assertEquals(java.util.Map.of(DATA.items().get(0).itemId(), 1.0),
+                LocalAwsTestResource.features().loadShopperContext("stranded-shopper").state().items());
         String version = first.path("version");
         ModelArtifact stored = models().load(version).orElseThrow().verify();
-        assertEquals(DATA.events().size(), stored.card().counts().get("events"));
+        assertEquals(DATA.events().size() + 1, stored.card().counts().get("events"), "the history and the repaired event");
         assertEquals(java.util.Set.of(ModelCard.MODEL, ModelCard.ONNX), stored.files().keySet());
         assertTrue(LocalAwsTestResource.aggregates().latest().isPresent(), "training rebuilt the aggregates");
         double model = ((Number) first.path("metrics.'ndcg@10'")).doubleValue();

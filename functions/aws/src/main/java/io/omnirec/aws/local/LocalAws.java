@@ -26,6 +26,8 @@ public final class LocalAws implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final URI dynamoEndpoint;
     private final URI s3Endpoint;
+    private final List<String> dynamoCommand = new ArrayList<>();
+    private Path dynamoLog;
 
     private LocalAws(URI dynamoEndpoint, URI s3Endpoint) {
         this.dynamoEndpoint = dynamoEndpoint;
@@ -48,7 +50,9 @@ public final class LocalAws implements AutoCloseable {
         LocalAws aws = new LocalAws(URI.create("http://127.0.0.1:" + dynamoPort), URI.create("http://127.0.0.1:" + s3Port));
         try {
             Files.createDirectories(logs);
-            aws.processes.add(spawn(dynaliteCommand(root, dynamoPort, dataDir), logs.resolve("dynalite-" + dynamoPort + ".log")));
+            aws.dynamoCommand.addAll(dynaliteCommand(root, dynamoPort, dataDir));
+            aws.dynamoLog = logs.resolve("dynalite-" + dynamoPort + ".log");
+            aws.processes.add(spawn(aws.dynamoCommand, aws.dynamoLog));
             aws.processes.add(spawn(s3proxyCommand(root, logs, s3Port, dataDir), logs.resolve("s3proxy-" + s3Port + ".log")));
             awaitHttp(aws.dynamoEndpoint, aws.processes.get(0));
             awaitHttp(aws.s3Endpoint, aws.processes.get(1));
@@ -65,6 +69,28 @@ public final class LocalAws implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    /**
+     * Kills the DynamoDB emulator by its process id, keeps it down for {@code down}, and starts it again on the same
+     * port and data: for fault tests (data survives only when started with a data directory).
+     */
+    public void restartDynamo(Duration down) {
+        ProcessHandle dynamo = ProcessHandle.of(processes.get(0).pid()).orElseThrow();
+        dynamo.descendants().forEach(ProcessHandle::destroy);
+        dynamo.destroy();
+        try {
+            dynamo.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(down.toMillis());
+            processes.set(0, new ProcessBuilder(dynamoCommand).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dynamoLog.toFile())).start());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting DynamoDB", e);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not restart DynamoDB", e);
+        }
+        awaitHttp(dynamoEndpoint, processes.get(0));
     }
 
     /** Stops both emulators and waits for them to exit. */

@@ -12,7 +12,9 @@ public record EventResult(int index, String eventId, Status status, String code,
     /**
      * ACCEPTED: stored and applied. DUPLICATE: the same event seen before, not counted again. CONFLICT: the id was
      * used before by a different event; nothing changed (give the new event its own id). REJECTED: invalid, fix and
-     * resend. FAILED: a storage error; nothing was kept, resend.
+     * resend. FAILED: a storage error ({@code storage_error}) or an earlier request still applying the same event
+     * ({@code in_progress}); resend it, it is applied once. A {@code DUPLICATE} with code {@code unresolved} was stored
+     * but left pending too long to tell whether it was applied; it is not applied again.
      */
     public enum Status { ACCEPTED, DUPLICATE, CONFLICT, REJECTED, FAILED }
 }

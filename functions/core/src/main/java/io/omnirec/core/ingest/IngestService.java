@@ -5,13 +5,14 @@ import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
-import io.omnirec.core.experiments.Attribution;
-import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImpressionStore;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +24,26 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts events: each valid event is stored once (by event id) and its feature deltas applied before the call
- * returns, so the next recommendation sees it. A failure to apply undoes the store, so a resend is not a duplicate.
- * The same id sent again with a different event is a {@code CONFLICT}, never a silent duplicate. An {@code identify}
- * event merges an anonymous session's state into the shopper's. An event that carries a
+ * Accepts events: each valid event is stored and its effect applied to the shopper's state exactly once before the call
+ * returns, so the next recommendation sees it ({@link EventApplier}: a failure leaves it pending, and a resend or the
+ * repair job applies it once). The same id sent again with a different event is a {@code CONFLICT}, never a silent
+ * duplicate. An {@code identify} event merges an anonymous session's state into the shopper's. An event that carries a
  * {@code recommendationId} is then credited to that answer ({@link ImpressionStore#credit}).
  */
 public final class IngestService {
+    /** How long a request is assumed to run when the caller cannot say (the functions' timeout). */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
 
-    private final EventStore events;
     private final FeatureStore features;
-    private final ImpressionStore impressions;
     private final EventValidator validator;
+    private final EventApplier applier;
     private final Executor executor;
 
     /** Stores the events of a request one after another. */
     public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
                          EventValidator validator) {
-        this(events, features, impressions, validator, Runnable::run);
+        this(events, features, impressions, validator, Runnable::run, Clock.systemUTC());
     }
 
     /**
@@ -49,17 +51,23 @@ public final class IngestService {
      * conditional put or an additive update, which commute.
      *
      * @param impressions where the answers are kept that events carrying a {@code recommendationId} are credited to
+     * @param clock       the server time of storage, leases and markers
      */
     public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
-                         EventValidator validator, Executor executor) {
-        this.events = events;
+                         EventValidator validator, Executor executor, Clock clock) {
         this.features = features;
-        this.impressions = impressions;
         this.validator = validator;
+        this.applier = new EventApplier(events, features, impressions, clock);
         this.executor = executor;
     }
 
+    /** The same as {@link #ingest(List, Duration)} with {@link #DEFAULT_LEASE}. */
     public List<EventResult> ingest(List<JsonNode> rawEvents) {
+        return ingest(rawEvents, DEFAULT_LEASE);
+    }
+
+    /** @param lease how long the calling request may still run (a Lambda's remaining time) */
+    public List<EventResult> ingest(List<JsonNode> rawEvents, Duration lease) {
         List<EventResult> results = new ArrayList<>(rawEvents.size());
         List<ShopperEvent> valid = new ArrayList<>();
         List<Integer> validIndexes = new ArrayList<>();
@@ -75,75 +83,52 @@ public final class IngestService {
         }
         Set<String> itemIds = new HashSet<>();
         valid.stream().filter(e -> e.itemId() != null).forEach(e -> itemIds.add(e.itemId()));
-        Map<String, CatalogItem> catalog = itemIds.isEmpty() ? Map.of() : features.items(itemIds);
-        List<CompletableFuture<EventResult>> stored = new ArrayList<>(valid.size());
+        Map<String, CatalogItem> catalog;
+        try {
+            catalog = itemIds.isEmpty() ? Map.of() : features.items(itemIds);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the catalog for " + valid.size() + " events failed; none was stored", e);
+            for (int v = 0; v < valid.size(); v++) {
+                results.set(validIndexes.get(v), new EventResult(validIndexes.get(v), valid.get(v).eventId(),
+                        EventResult.Status.FAILED, "storage_error", "the event was not stored; resend it"));
+            }
+            return results;
+        }
+        Map<String, CompletableFuture<EventResult>> firsts = new HashMap<>();
+        Map<String, ShopperEvent> firstEvents = new HashMap<>();
+        List<Integer> repeats = new ArrayList<>();
         for (int v = 0; v < valid.size(); v++) {
             int index = validIndexes.get(v);
             ShopperEvent event = valid.get(v);
-            stored.add(CompletableFuture.supplyAsync(() -> store(index, event, catalog), executor));
+            if (firstEvents.putIfAbsent(event.eventId(), event) != null) {
+                repeats.add(v);
+                continue;
+            }
+            firsts.put(event.eventId(), CompletableFuture.supplyAsync(() -> event.type() == EventType.IDENTIFY
+                    ? identify(index, event)
+                    : applier.accept(index, event, Optional.ofNullable(catalog.get(event.itemId())), lease), executor));
         }
-        stored.forEach(future -> {
+        firsts.values().forEach(future -> {
             EventResult result = future.join();
             results.set(result.index(), result);
         });
+        for (int v : repeats) {
+            ShopperEvent event = valid.get(v);
+            results.set(validIndexes.get(v), repeatInBatch(validIndexes.get(v), event,
+                    firstEvents.get(event.eventId()), firsts.get(event.eventId()).join()));
+        }
         return results;
     }
 
-    private EventResult store(int index, ShopperEvent event, Map<String, CatalogItem> catalog) {
-        if (event.type() == EventType.IDENTIFY) {
-            return identify(index, event);
+    /** An id seen earlier in the same request: that occurrence's fate decides, without another write. */
+    private static EventResult repeatInBatch(int index, ShopperEvent event, ShopperEvent first, EventResult fate) {
+        if (!first.equals(event)) {
+            return new EventResult(index, event.eventId(), EventResult.Status.CONFLICT, "event_conflict",
+                    "eventId " + event.eventId() + " is used earlier in this request by a different event");
         }
-        try {
-            if (!events.putIfAbsent(event)) {
-                return sameAsStored(event)
-                        ? new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null)
-                        : new EventResult(index, event.eventId(), EventResult.Status.CONFLICT, "event_conflict",
-                        "eventId " + event.eventId() + " was used before by a different event; nothing changed");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "storing event " + event.eventId() + " failed", e);
-            return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
-                    "the event was not stored; resend it");
-        }
-        try {
-            features.apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "feature update failed for event " + event.eventId() + "; undoing the store", e);
-            try {
-                events.delete(event.eventId());
-            } catch (RuntimeException undo) {
-                // the event stays stored but unapplied: a resend is answered as a duplicate (issue 7's repair path)
-                LOG.log(Level.SEVERE, "undoing the store of event " + event.eventId() + " failed too", undo);
-                return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
-                        "the event was stored but not applied; it is kept for repair");
-            }
-            return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
-                    "the event was not stored; resend it");
-        }
-        if (event.recommendationId() != null) {
-            credit(event);
-        }
-        return new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
-    }
-
-    /** Whether the event stored under this id is this one (a resend), read only when an id repeats. */
-    private boolean sameAsStored(ShopperEvent event) {
-        return events.get(event.eventId()).map(event::equals).orElse(true);
-    }
-
-    /**
-     * Credits the event to the answer it names. A failure here does not fail the event, whose effect on the shopper is
-     * applied already: the credit is lost and logged (the event log keeps the recommendation id for a recount).
-     */
-    private void credit(ShopperEvent event) {
-        try {
-            Attribution.Outcome outcome = impressions.credit(event);
-            if (outcome != Attribution.Outcome.CREDITED && outcome != Attribution.Outcome.NOT_A_RESPONSE) {
-                LOG.fine(() -> "event " + event.eventId() + " not credited: " + outcome);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "crediting event " + event.eventId() + " to its recommendation failed", e);
-        }
+        return fate.status() == EventResult.Status.ACCEPTED
+                ? new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null)
+                : new EventResult(index, event.eventId(), fate.status(), fate.code(), fate.message());
     }
 
     /**

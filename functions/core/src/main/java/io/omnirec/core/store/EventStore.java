@@ -2,16 +2,55 @@ package io.omnirec.core.store;
 
 import io.omnirec.core.domain.ShopperEvent;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The log of accepted shopper events, keyed by the client's event id. */
+/**
+ * The log of accepted shopper events, keyed by the client's event id. Each event goes {@code PENDING} (stored, leased to
+ * the request applying it) to {@code APPLIED}; see {@link StoredEvent}. Every method is one single-item write or read,
+ * so no transaction is needed.
+ */
 public interface EventStore extends EventHistory {
 
-    /** Stores the event unless one with the same id exists; returns false for such a duplicate. */
-    boolean putIfAbsent(ShopperEvent event);
+    /**
+     * Stores the event as {@code PENDING}, leased to the caller until {@code leaseUntil}, unless the id is taken: then
+     * nothing is written and the stored event is returned.
+     */
+    Optional<StoredEvent> claim(ShopperEvent event, Instant now, Instant leaseUntil);
 
-    Optional<ShopperEvent> get(String eventId);
+    /**
+     * Stores an event whose effect is not to be applied by the log's owner (history for training and tests): it is
+     * {@code APPLIED} from the start. False when the id is taken.
+     */
+    default boolean putIfAbsent(ShopperEvent event) {
+        if (claim(event, Instant.EPOCH, Instant.EPOCH).isPresent()) {
+            return false;
+        }
+        markApplied(event.eventId());
+        return true;
+    }
 
-    /** Removes an event; used to undo a put whose feature update failed, so that a retry is not a duplicate. */
+    Optional<StoredEvent> get(String eventId);
+
+    /**
+     * Takes over a {@code PENDING} event whose lease expired: true when the lease still read {@code expected} (no one
+     * else took it meanwhile), and it is now the caller's until {@code leaseUntil}.
+     */
+    boolean takeOver(String eventId, Instant expected, Instant leaseUntil);
+
+    /** Ends the lease of a {@code PENDING} event now, so that a resend may apply it without waiting. */
+    void release(String eventId);
+
+    /** The event's effect is in the shopper's state: {@code APPLIED}. */
+    void markApplied(String eventId);
+
+    /** The event can no longer be proven applied or not: {@code UNRESOLVED}, never applied again. */
+    void markUnresolved(String eventId);
+
+    /** Visits the {@code PENDING} events, for the repair job (through an index, never a scan of the whole log). */
+    void forEachPending(Consumer<StoredEvent> visitor);
+
+    /** Removes an event (erasure). */
     void delete(String eventId);
 }

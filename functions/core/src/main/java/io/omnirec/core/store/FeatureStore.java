@@ -12,6 +12,10 @@ import java.util.function.Consumer;
 
 /** Catalog, customer profiles and real-time shopper state. */
 public interface FeatureStore {
+    /** Markers of applied events kept per shopper ({@link EventApplication}); the oldest beyond it are dropped. */
+    int MARKER_LIMIT = 64;
+    /** How far past {@link #MARKER_LIMIT} the markers may grow before a write drops the oldest. */
+    int MARKER_SLACK = 16;
 
     void upsertItems(List<CatalogItem> items);
 
@@ -26,8 +30,18 @@ public interface FeatureStore {
     /** Visits every customer profile; for batch jobs, never the request path. */
     void forEachCustomer(Consumer<Customer> visitor);
 
-    /** Adds one event's deltas to the shopper's state with one additive write. */
+    /**
+     * Adds deltas to the shopper's state with one additive write, unconditionally: for replays of a history into a
+     * fresh store (training splits, evaluation, tests). Live events go through {@link #applyOnce}.
+     */
     void apply(InteractionUpdate update);
+
+    /**
+     * Adds one event's deltas and its marker with one conditional write, unless the marker is there (or its absence
+     * proves nothing: see {@link EventApplication#unmarkedSince()}). A write that fails leaves the state as it was or
+     * fully applied, and applying again tells which.
+     */
+    EventApplication.Outcome applyOnce(EventApplication application);
 
     /**
      * Merges an anonymous session's state into the shopper's (an identify event): the session is marked as merged into

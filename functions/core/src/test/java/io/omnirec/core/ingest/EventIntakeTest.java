@@ -57,6 +57,16 @@ class EventIntakeTest {
     }
 
     @Test
+    void ingest_shouldAnswerRepeatsWithinOneBatchFromTheFirstOccurrence() {
+        features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
+        List<EventResult> results = service.ingest(parse("{\"events\":[" + event("b1", "view") + ","
+                + event("b1", "purchase") + "," + event("b1", "view") + "]}"));
+        assertEquals(List.of(EventResult.Status.ACCEPTED, EventResult.Status.CONFLICT, EventResult.Status.DUPLICATE),
+                results.stream().map(EventResult::status).toList());
+        assertEquals(java.util.Map.of("i1", 1.0), features.loadShopperContext("u1").state().items());
+    }
+
+    @Test
     void ingest_shouldReportAConflictAndChangeNothing_whenAnIdIsReusedForAnotherEvent() {
         features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
         assertEquals(EventResult.Status.ACCEPTED, only(event("c1", "view")).status());
@@ -82,12 +92,15 @@ class EventIntakeTest {
     }
 
     @Test
-    void ingest_shouldUndoTheStore_whenTheFeatureUpdateFails() {
+    void ingest_shouldKeepTheEventPendingAndApplyItOnceOnResend_whenTheFeatureUpdateFails() {
         IngestService broken = new IngestService(events, new FailingFeatureStore(features), impressions, EventValidator.live(CLOCK));
         EventResult result = broken.ingest(parse(event("e-fail", "purchase"))).get(0);
         assertEquals(EventResult.Status.FAILED, result.status());
-        assertTrue(events.get("e-fail").isEmpty(), "a failed event must not block its resend");
+        assertEquals(io.omnirec.core.store.StoredEvent.State.PENDING, events.get("e-fail").orElseThrow().state(),
+                "kept, released for the resend");
         assertEquals(EventResult.Status.ACCEPTED, service.ingest(parse(event("e-fail", "purchase"))).get(0).status());
+        assertEquals(io.omnirec.core.store.StoredEvent.State.APPLIED, events.get("e-fail").orElseThrow().state());
+        assertEquals(java.util.Map.of("i1", 5.0), features.loadShopperContext("u1").state().items(), "counted once");
     }
 
     static String anonymous(String id, String type, String session) {
@@ -105,7 +118,7 @@ class EventIntakeTest {
         features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
         assertEquals(EventResult.Status.ACCEPTED, only(anonymous("a1", "view", "s-9")).status());
         assertEquals(EventResult.Status.ACCEPTED, only(anonymous("a2", "add_to_cart", "s-9")).status());
-        assertEquals("~session:s-9", events.get("a1").orElseThrow().userId());
+        assertEquals("~session:s-9", events.get("a1").orElseThrow().event().userId());
         assertEquals(java.util.Map.of("i1", 4.0),
                 features.loadShopperContext(io.omnirec.core.domain.ShopperKeys.session("s-9")).state().items());
         assertTrue(!features.loadShopperContext("u1").state().hasHistory(), "not the shopper's until identified");
@@ -134,34 +147,6 @@ class EventIntakeTest {
         IngestService broken = new IngestService(events, new FailingFeatureStore(features), impressions, EventValidator.live(CLOCK));
         assertEquals(EventResult.Status.FAILED, broken.ingest(parse(identify("i4", "s-1", "u1"))).get(0).status());
         assertEquals(EventResult.Status.ACCEPTED, only(identify("i4", "s-1", "u1")).status(), "resend works");
-    }
-
-    @Test
-    void ingest_shouldReportEachEvent_whenBothTheFeatureUpdateAndItsUndoFail() {
-        io.omnirec.core.store.EventStore undeletable = new io.omnirec.core.store.EventStore() {
-            public boolean putIfAbsent(io.omnirec.core.domain.ShopperEvent event) {
-                return events.putIfAbsent(event);
-            }
-
-            public java.util.Optional<io.omnirec.core.domain.ShopperEvent> get(String eventId) {
-                return events.get(eventId);
-            }
-
-            public void delete(String eventId) {
-                throw new IllegalStateException("throttled");
-            }
-
-            public void forEach(java.util.function.Consumer<io.omnirec.core.domain.ShopperEvent> visitor) {
-                events.forEach(visitor);
-            }
-        };
-        IngestService broken = new IngestService(undeletable, new FailingFeatureStore(features), impressions,
-                EventValidator.live(CLOCK));
-        List<EventResult> results = broken.ingest(parse("{\"events\":[" + event("u-1", "view") + ","
-                + event("u-2", "purchase") + ",{}]}"));
-        assertEquals(List.of(EventResult.Status.FAILED, EventResult.Status.FAILED, EventResult.Status.REJECTED),
-                results.stream().map(EventResult::status).toList(), "one failing undo does not fail the batch");
-        assertTrue(results.get(0).message().contains("kept for repair"), results.get(0).message());
     }
 
     @Test
@@ -225,6 +210,11 @@ class EventIntakeTest {
         }
 
         public void apply(InteractionUpdate update) {
+            throw new IllegalStateException("throttled");
+        }
+
+        public io.omnirec.core.store.EventApplication.Outcome applyOnce(
+                io.omnirec.core.store.EventApplication application) {
             throw new IllegalStateException("throttled");
         }
 

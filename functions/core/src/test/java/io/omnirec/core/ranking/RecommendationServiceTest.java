@@ -411,6 +411,11 @@ class RecommendationServiceTest {
             public void apply(InteractionUpdate update) {
             }
 
+            public io.omnirec.core.store.EventApplication.Outcome applyOnce(
+                    io.omnirec.core.store.EventApplication application) {
+                throw new IllegalStateException("DynamoDB is down");
+            }
+
             public SessionMerge mergeSession(String sessionId, String userId) {
                 throw new IllegalStateException("DynamoDB is down");
             }

@@ -6,7 +6,9 @@ import io.omnirec.core.domain.ShopperEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +33,7 @@ public abstract class EventStoreContract {
         String id = "e-" + UUID.randomUUID();
         assertTrue(store.putIfAbsent(event(id)));
         assertFalse(store.putIfAbsent(event(id)));
-        assertEquals(event(id), store.get(id).orElseThrow());
+        assertEquals(event(id), store.get(id).orElseThrow().event());
     }
 
     @Test
@@ -40,11 +42,11 @@ public abstract class EventStoreContract {
         ShopperEvent plain = new ShopperEvent("e-plain-" + UUID.randomUUID(), "u2", "i2", EventType.VIEW,
                 Instant.parse("2026-11-02T10:00:00.123Z"), Channel.WEB, null, null, null);
         store.putIfAbsent(plain);
-        assertEquals(plain, store.get(plain.eventId()).orElseThrow());
+        assertEquals(plain, store.get(plain.eventId()).orElseThrow().event());
     }
 
     @Test
-    void delete_shouldAllowTheSameIdAgain_whenUndoingAPut() {
+    void delete_shouldAllowTheSameIdAgain_whenErased() {
         EventStore store = newStore();
         String id = "e-" + UUID.randomUUID();
         store.putIfAbsent(event(id));
@@ -65,5 +67,44 @@ public abstract class EventStoreContract {
         Set<String> seen = new HashSet<>();
         store.forEach(e -> seen.add(e.eventId()));
         assertTrue(seen.containsAll(written));
+    }
+
+    @Test
+    void claim_shouldLeaseTheEventUntilTakenOverAndListItAsPendingUntilApplied() {
+        EventStore store = newStore();
+        String id = "e-" + UUID.randomUUID();
+        Instant now = Instant.parse("2026-11-29T12:00:00.123Z");
+        Instant lease = now.plusSeconds(30);
+        assertTrue(store.claim(event(id), now, lease).isEmpty());
+        StoredEvent stored = store.claim(event(id), now.plusSeconds(1), lease.plusSeconds(1)).orElseThrow();
+        assertEquals(new StoredEvent(event(id), StoredEvent.State.PENDING, now, lease), stored);
+        assertEquals(List.of(id), pending(store));
+
+        assertFalse(store.takeOver(id, now, lease.plusSeconds(60)), "only the lease as read can be taken over");
+        assertTrue(store.takeOver(id, lease, lease.plusSeconds(60)));
+        assertFalse(store.takeOver(id, lease, lease.plusSeconds(90)), "taken once");
+        store.release(id);
+        assertEquals(Instant.EPOCH, store.get(id).orElseThrow().leaseUntil());
+
+        store.markApplied(id);
+        assertEquals(StoredEvent.State.APPLIED, store.get(id).orElseThrow().state());
+        assertEquals(List.of(), pending(store), "the pending list holds only what needs repair");
+        assertFalse(store.takeOver(id, Instant.EPOCH, lease), "an applied event is never taken over");
+    }
+
+    @Test
+    void markUnresolved_shouldTakeTheEventOffThePendingList() {
+        EventStore store = newStore();
+        String id = "e-" + UUID.randomUUID();
+        store.claim(event(id), Instant.parse("2026-11-29T12:00:00Z"), Instant.parse("2026-11-29T12:00:30Z"));
+        store.markUnresolved(id);
+        assertEquals(StoredEvent.State.UNRESOLVED, store.get(id).orElseThrow().state());
+        assertEquals(List.of(), pending(store));
+    }
+
+    private static List<String> pending(EventStore store) {
+        List<String> ids = new ArrayList<>();
+        store.forEachPending(e -> ids.add(e.event().eventId()));
+        return ids;
     }
 }

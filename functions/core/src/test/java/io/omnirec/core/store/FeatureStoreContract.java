@@ -235,4 +235,32 @@ public abstract class FeatureStoreContract {
         assertEquals(2, all.size());
         assertTrue(all.contains(customer));
     }
+
+    @Test
+    void applyOnce_shouldWriteOncePerEventAndRefuseToGuess_whenItsMarkersWereDropped() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(PHONE));
+        Instant start = Instant.parse("2026-11-29T12:00:00Z");
+        EventApplication first = new EventApplication("first", update("u1", PHONE, EventType.VIEW), start, null);
+        assertEquals(EventApplication.Outcome.APPLIED, store.applyOnce(first));
+        assertEquals(EventApplication.Outcome.ALREADY_APPLIED, store.applyOnce(first));
+        assertEquals(EventApplication.Outcome.ALREADY_APPLIED, store.applyOnce(new EventApplication("first",
+                update("u1", PHONE, EventType.VIEW), start.plusSeconds(5), start)));
+        assertEquals(1.0, store.loadShopperContext("u1").state().items().get(PHONE.itemId()));
+
+        int later = FeatureStore.MARKER_LIMIT + FeatureStore.MARKER_SLACK;
+        for (int i = 1; i <= later; i++) {
+            assertEquals(EventApplication.Outcome.APPLIED, store.applyOnce(new EventApplication("later-" + i,
+                    update("u1", PHONE, EventType.VIEW), start.plusSeconds(i), null)));
+        }
+        assertEquals(1.0 + later, store.loadShopperContext("u1").state().items().get(PHONE.itemId()), 1e-9);
+        assertEquals(EventApplication.Outcome.UNDECIDABLE, store.applyOnce(new EventApplication("first",
+                update("u1", PHONE, EventType.VIEW), start.plusSeconds(500), start)), "its marker was dropped");
+        assertEquals(EventApplication.Outcome.APPLIED, store.applyOnce(new EventApplication("stranded",
+                update("u1", PHONE, EventType.VIEW), start.plusSeconds(500), start.plusSeconds(later))),
+                "markers since then are all kept");
+        assertEquals(EventApplication.Outcome.ALREADY_APPLIED, store.applyOnce(new EventApplication(
+                "later-" + later, update("u1", PHONE, EventType.VIEW), start.plusSeconds(600), null)));
+        assertEquals(2.0 + later, store.loadShopperContext("u1").state().items().get(PHONE.itemId()), 1e-9);
+    }
 }

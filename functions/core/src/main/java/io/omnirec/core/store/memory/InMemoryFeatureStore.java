@@ -6,10 +6,13 @@ import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
+import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +29,8 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final Map<String, UserState> users = new HashMap<>();
     private final Map<String, Set<String>> outOfStock = new HashMap<>();
     private final Map<String, String> sessionOwners = new HashMap<>();
+    private final Map<String, Map<String, Instant>> markers = new HashMap<>();
+    private final Map<String, Instant> markerFloors = new HashMap<>();
 
     @Override
     public synchronized void upsertItems(List<CatalogItem> batch) {
@@ -57,6 +62,31 @@ public final class InMemoryFeatureStore implements FeatureStore {
     @Override
     public synchronized void apply(InteractionUpdate update) {
         users.put(update.userId(), users.getOrDefault(update.userId(), UserState.empty(update.userId())).plus(update));
+    }
+
+    @Override
+    public synchronized EventApplication.Outcome applyOnce(EventApplication application) {
+        String userId = application.update().userId();
+        Map<String, Instant> applied = markers.computeIfAbsent(userId, u -> new HashMap<>());
+        if (applied.containsKey(application.eventId())) {
+            return EventApplication.Outcome.ALREADY_APPLIED;
+        }
+        Instant floor = markerFloors.get(userId);
+        if (application.unmarkedSince() != null && floor != null && !floor.isBefore(application.unmarkedSince())) {
+            return EventApplication.Outcome.UNDECIDABLE;
+        }
+        apply(application.update());
+        applied.put(application.eventId(), application.appliedAt());
+        if (applied.size() > MARKER_LIMIT + MARKER_SLACK) {
+            List<Map.Entry<String, Instant>> oldest = applied.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                    .limit(applied.size() - MARKER_LIMIT).toList();
+            oldest.forEach(entry -> {
+                applied.remove(entry.getKey());
+                markerFloors.merge(userId, entry.getValue(), (a, b) -> a.isAfter(b) ? a : b);
+            });
+        }
+        return EventApplication.Outcome.APPLIED;
     }
 
     @Override
