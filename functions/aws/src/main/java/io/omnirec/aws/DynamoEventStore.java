@@ -124,6 +124,18 @@ public final class DynamoEventStore implements EventStore {
     }
 
     @Override
+    public int deleteShopperEvents(String shopperKey) {
+        int deleted = 0;
+        for (Map<String, AttributeValue> found : dynamo.queryPaginator(b -> b.tableName(table).indexName(USER_INDEX)
+                .keyConditionExpression("userId = :u").expressionAttributeValues(Map.of(":u", Attributes.s(shopperKey))))
+                .items()) {
+            delete(Attributes.str(found, "eventId"));
+            deleted++;
+        }
+        return deleted;
+    }
+
+    @Override
     public void forEach(Consumer<ShopperEvent> visitor) {
         dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
                 .forEach(item -> visitor.accept(fromItem(item)));

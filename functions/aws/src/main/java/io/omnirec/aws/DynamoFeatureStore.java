@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * milliseconds, with {@code markerCount} and {@code markerFloor}: {@link EventApplication}) and the recent interactions ({@code recent}, a list of maps trimmed to
  * {@link UserState#RECENT_LIMIT} by a conditional write every {@value #RECENT_SLACK} events). An anonymous session's
  * state lives under the session's key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify
- * event merged it into a shopper. Every write is a single-item put or one update per event (additive, plus
+ * event merged it into a shopper, whose state lists it in {@code sessions} (for erasure). Every write is a single-item put or one update per event (additive, plus
  * setting or removing the event's own purchase time and cart entry, and appending to the recent list); {@code STORE#id / STOCK} the items not in stock
  * at a store ({@code outOfStock} string set; {@code STORE#online} for the web shop and app; about 20,000 ids fit
  * DynamoDB's 400 KB). The recommend path reads one shopper with one BatchGetItem of two keys, three with the stock of
@@ -59,6 +59,7 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String CART_PREFIX = "k:";
     static final String RECENT = "recent";
     static final String MERGED_INTO = "mergedInto";
+    static final String SESSIONS = "sessions";
     static final String MARKER_PREFIX = "e:";
     static final String MARKER_COUNT = "markerCount";
     static final String MARKER_FLOOR = "markerFloor";
@@ -117,6 +118,37 @@ public final class DynamoFeatureStore implements FeatureStore {
         for (int from = 0; from < keys.size(); from += 100) {
             batchGet(keys.subList(from, Math.min(keys.size(), from + 100)))
                     .forEach(item -> found.put(Attributes.str(item, "itemId"), itemFromAttributes(item)));
+        }
+        return found;
+    }
+
+    @Override
+    public void deleteItem(String itemId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(itemPk(itemId), META)));
+    }
+
+    @Override
+    public Optional<Customer> customer(String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), PROFILE))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(customerFromAttributes(userId, item));
+    }
+
+    @Override
+    public Set<String> mergedSessions(String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), STATE))
+                .consistentRead(true).projectionExpression("#s").expressionAttributeNames(Map.of("#s", SESSIONS)))
+                .item();
+        return item == null || !item.containsKey(SESSIONS) ? Set.of() : Set.copyOf(item.get(SESSIONS).ss());
+    }
+
+    @Override
+    public boolean erase(String shopperKey) {
+        boolean found = false;
+        for (String sk : List.of(PROFILE, STATE)) {
+            Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(table).key(key(userPk(shopperKey), sk))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            found |= old != null && !old.isEmpty();
         }
         return found;
     }
@@ -318,11 +350,11 @@ public final class DynamoFeatureStore implements FeatureStore {
                     .consistentRead(true)).item(), MERGED_INTO);
             return userId.equals(owner) ? SessionMerge.ALREADY_MERGED : SessionMerge.OTHER_SHOPPER;
         }
-        if (before == null || before.isEmpty()) {
-            return SessionMerge.MERGED;
-        }
         try {
-            for (UpdateExpression part : mergeExpressions(stateFromAttributes(sessionKey, before))) {
+            List<UpdateExpression> parts = before == null || before.isEmpty() ? List.of(new UpdateExpression())
+                    : mergeExpressions(stateFromAttributes(sessionKey, before));
+            parts.get(0).add(SESSIONS, AttributeValue.fromSs(List.of(sessionId)));
+            for (UpdateExpression part : parts) {
                 dynamo.updateItem(part.applyTo(UpdateItemRequest.builder().tableName(table)
                         .key(key(userPk(userId), STATE))).build());
             }

@@ -28,11 +28,14 @@ import java.util.zip.CRC32;
  * characters. While an experiment runs the impression also carries {@code tally = <experimentId>#<variant>#<shard>},
  * the key of the sparse index {@value #INDEX} that the report queries ({@value #SHARDS} shards per variant, so no
  * index partition takes a variant's whole write rate). A credited event adds 1 to {@code r:<response>:<itemId>} with
- * one {@code UpdateItem}, conditioned on the impression existing and showing the item.
+ * one {@code UpdateItem}, conditioned on the impression existing and showing the item. The index
+ * {@value #SHOPPER_INDEX} (keys only) finds a shopper's impressions for erasure.
  */
 public final class DynamoImpressionStore implements ImpressionStore {
     public static final String INDEX = "impressions-by-experiment";
     public static final String TALLY = "tally";
+    public static final String SHOPPER_INDEX = "impressions-by-shopper";
+    public static final String SHOPPER = "shopper";
     static final String IMPRESSION = "IMPRESSION";
     static final int SHARDS = 8;
     static final Duration RETENTION = Duration.ofDays(30);
@@ -54,7 +57,7 @@ public final class DynamoImpressionStore implements ImpressionStore {
     public void record(Impression impression) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoFeatureStore.key(recPk(impression.recommendationId()),
                 IMPRESSION));
-        item.put("shopper", Attributes.s(impression.shopperKey()));
+        item.put(SHOPPER, Attributes.s(impression.shopperKey()));
         item.put("variant", Attributes.s(impression.variant()));
         if (impression.modelVersion() != null) {
             item.put("modelVersion", Attributes.s(impression.modelVersion()));
@@ -91,6 +94,18 @@ public final class DynamoImpressionStore implements ImpressionStore {
             return found == null || found.isEmpty() ? Attribution.Outcome.UNKNOWN_RECOMMENDATION
                     : Attribution.Outcome.NOT_SHOWN;
         }
+    }
+
+    @Override
+    public int eraseShopper(String shopperKey) {
+        int erased = 0;
+        for (Map<String, AttributeValue> found : dynamo.queryPaginator(b -> b.tableName(table).indexName(SHOPPER_INDEX)
+                .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", SHOPPER))
+                .expressionAttributeValues(Map.of(":s", Attributes.s(shopperKey)))).items()) {
+            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", found.get("pk"), "sk", found.get("sk"))));
+            erased++;
+        }
+        return erased;
     }
 
     @Override

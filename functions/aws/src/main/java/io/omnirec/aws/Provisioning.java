@@ -38,10 +38,12 @@ public final class Provisioning {
                 index(DynamoEventStore.PENDING_INDEX, DynamoEventStore.PENDING, ProjectionType.ALL),
                 index(DynamoEventStore.USER_INDEX, "userId", ProjectionType.KEYS_ONLY)));
         ensureTable(resources.featuresTable(), "pk", "sk", List.of(
-                index(DynamoImpressionStore.INDEX, DynamoImpressionStore.TALLY, ProjectionType.ALL)));
+                index(DynamoImpressionStore.INDEX, DynamoImpressionStore.TALLY, ProjectionType.ALL),
+                index(DynamoImpressionStore.SHOPPER_INDEX, DynamoImpressionStore.SHOPPER, ProjectionType.KEYS_ONLY)));
         ensureIndex(resources.eventsTable(), DynamoEventStore.PENDING_INDEX);
         ensureIndex(resources.eventsTable(), DynamoEventStore.USER_INDEX);
         ensureIndex(resources.featuresTable(), DynamoImpressionStore.INDEX);
+        ensureIndex(resources.featuresTable(), DynamoImpressionStore.SHOPPER_INDEX);
         ensureBucket(resources.modelsBucket());
         ensureBucket(resources.importsBucket());
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Bad input becomes 400 (413 for an oversized body, 404 for an unknown item, model version or experiment, 409 when the
+ * Bad input becomes 400 (413 for an oversized body, 404 for an unknown item, shopper, model version or experiment, 409 when the
  * models are not in a state the call needs) with an {@link ErrorBody}.
  */
 @Provider
@@ -17,7 +17,7 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInputException
     public Response toResponse(InvalidInputException e) {
         int status = switch (e.code()) {
             case "payload_too_large" -> 413;
-            case "unknown_item", "unknown_version", "no_experiment" -> 404;
+            case "unknown_item", "unknown_version", "no_experiment", "unknown_shopper" -> 404;
             case "no_champion", "no_previous_champion" -> 409;
             default -> 400;
         };

@@ -1,10 +1,14 @@
 package io.omnirec.ingest;
 
+import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.records.CatalogRecords;
+import io.omnirec.core.records.ShopperProfiles;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImpressionStore;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -14,8 +18,9 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Wires the core's ingest service to the stores. */
+/** Wires the core's ingest service, profiles and catalog records to the stores. */
 @ApplicationScoped
+@RegisterForReflection(targets = {ShopperProfiles.Erasure.class, StockLevel.class})
 public class IngestBeans {
 
     /** Concurrent store writes per request; DynamoDB round trips dominate ingest time. */
@@ -27,6 +32,18 @@ public class IngestBeans {
     @Singleton
     IngestService ingest(EventStore events, FeatureStore features, ImpressionStore impressions, Clock clock) {
         return new IngestService(events, features, impressions, EventValidator.live(clock), writers, clock);
+    }
+
+    @Produces
+    @Singleton
+    ShopperProfiles profiles(FeatureStore features, EventStore events, ImpressionStore impressions, Clock clock) {
+        return new ShopperProfiles(features, events, impressions, clock);
+    }
+
+    @Produces
+    @Singleton
+    CatalogRecords catalog(FeatureStore features) {
+        return new CatalogRecords(features);
     }
 
     @PreDestroy

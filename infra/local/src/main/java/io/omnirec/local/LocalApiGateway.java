@@ -26,6 +26,9 @@ import java.util.concurrent.Executors;
 final class LocalApiGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1024 * 1024;
+    /** The ingest function's routes: events, a profile or an item itself, a store's stock. */
+    private static final java.util.regex.Pattern INGEST_ROUTES = java.util.regex.Pattern.compile(
+            "/v1/events/?|/v1/(users|items)/[^/]+/?|/v1/stores/[^/]+/stock/[^/]+/?");
     /** The path prefixes of the recommend function's routes. */
     private static final List<String> RECOMMEND_ROUTES = List.of("/v1/users/", "/v1/sessions/", "/v1/items/",
             "/v1/rank", "/v1/experiments");
@@ -55,8 +58,9 @@ final class LocalApiGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            boolean recommendRoute = RECOMMEND_ROUTES.stream().anyMatch(path::startsWith);
-            LocalFunction target = path.startsWith("/v1/events") ? ingest : recommendRoute ? recommend : null;
+            boolean ingestRoute = INGEST_ROUTES.matcher(path).matches();
+            boolean recommendRoute = !ingestRoute && RECOMMEND_ROUTES.stream().anyMatch(path::startsWith);
+            LocalFunction target = ingestRoute ? ingest : recommendRoute ? recommend : null;
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (target == null) {
                 send(exchange, recommendRoute ? 503 : 404, "{\"message\":\"Not Found\"}");

@@ -5,6 +5,10 @@ import io.omnirec.aws.local.LocalAws;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +31,18 @@ class OmnirecLocalIT {
         try (OmnirecLocal local = new OmnirecLocal(settings, new PrintStream(System.out, true))) {
             report = local.run();
             benchmarks = local.benchmark(20, 1);
+            // the gateway routes a profile to ingest and its recommendations to recommend
+            HttpClient http = HttpClient.newHttpClient();
+            URI profile = URI.create(local.apiUrl() + "/v1/users/it-profile-1");
+            assertEquals(200, http.send(HttpRequest.newBuilder(profile).header("content-type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"age\": 30, \"gender\": \"X\", \"region\": \"R\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(profile + "/recommendations?k=3")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, http.send(HttpRequest.newBuilder(profile).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(404, http.send(HttpRequest.newBuilder(profile).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
         }
         assertEquals(20, benchmarks.warm().recommend().millis().getN(), "the benchmark command runs end to end");
         assertEquals(1, benchmarks.cold().rounds());

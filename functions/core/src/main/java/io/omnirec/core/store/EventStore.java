@@ -51,6 +51,9 @@ public interface EventStore extends EventHistory {
     /** Visits the {@code PENDING} events, for the repair job (through an index, never a scan of the whole log). */
     void forEachPending(Consumer<StoredEvent> visitor);
 
-    /** Removes an event (erasure). */
+    /** Removes an event. */
     void delete(String eventId);
+
+    /** Removes every event of a shopper key (erasure), through an index; returns how many. */
+    int deleteShopperEvents(String shopperKey);
 }

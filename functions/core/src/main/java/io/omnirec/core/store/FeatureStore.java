@@ -8,6 +8,8 @@ import io.omnirec.core.features.InteractionUpdate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Catalog, customer profiles and real-time shopper state. */
@@ -23,6 +25,21 @@ public interface FeatureStore {
 
     /** The catalog items among {@code itemIds} that exist. */
     Map<String, CatalogItem> items(Collection<String> itemIds);
+
+    /** Removes an item from the catalog; recommendations drop it at the next aggregates build. */
+    void deleteItem(String itemId);
+
+    /** The shopper's profile, when there is one. */
+    Optional<Customer> customer(String userId);
+
+    /** The anonymous sessions an identify event merged into this shopper (their ids, without the key prefix). */
+    Set<String> mergedSessions(String userId);
+
+    /**
+     * Deletes the profile and the real-time state kept under a shopper key (a shopper id or a session's key): the
+     * store's part of erasing a shopper. True when there was something to delete.
+     */
+    boolean erase(String shopperKey);
 
     /** Visits the whole catalog; for batch jobs, never the request path. */
     void forEachItem(Consumer<CatalogItem> visitor);

@@ -19,6 +19,9 @@ public interface ImpressionStore {
      */
     Attribution.Outcome credit(ShopperEvent event);
 
+    /** Removes every answer served to a shopper key (erasure); returns how many. */
+    int eraseShopper(String shopperKey);
+
     /** What each variant of the experiment got, keyed by variant. */
     Map<String, VariantTally> tally(String experimentId);
 }

@@ -192,46 +192,25 @@ class EventIntakeTest {
     }
 
     /** A feature store whose writes fail, as when DynamoDB throttles. */
-    private record FailingFeatureStore(InMemoryFeatureStore delegate) implements io.omnirec.core.store.FeatureStore {
-        public void upsertItems(List<CatalogItem> items) {
-            delegate.upsertItems(items);
+    private static final class FailingFeatureStore extends io.omnirec.core.store.ForwardingFeatureStore {
+        FailingFeatureStore(InMemoryFeatureStore delegate) {
+            super(delegate);
         }
 
-        public void upsertCustomers(List<io.omnirec.core.domain.Customer> customers) {
-            delegate.upsertCustomers(customers);
-        }
-
-        public java.util.Map<String, CatalogItem> items(java.util.Collection<String> ids) {
-            return delegate.items(ids);
-        }
-
-        public void forEachItem(java.util.function.Consumer<CatalogItem> visitor) {
-            delegate.forEachItem(visitor);
-        }
-
+        @Override
         public void apply(InteractionUpdate update) {
             throw new IllegalStateException("throttled");
         }
 
+        @Override
         public io.omnirec.core.store.EventApplication.Outcome applyOnce(
                 io.omnirec.core.store.EventApplication application) {
             throw new IllegalStateException("throttled");
         }
 
-        public void forEachCustomer(java.util.function.Consumer<io.omnirec.core.domain.Customer> visitor) {
-            delegate.forEachCustomer(visitor);
-        }
-
+        @Override
         public SessionMerge mergeSession(String sessionId, String userId) {
             throw new IllegalStateException("throttled");
-        }
-
-        public void applyStock(List<io.omnirec.core.domain.StockLevel> levels) {
-            delegate.applyStock(levels);
-        }
-
-        public io.omnirec.core.store.ShopperContext loadShopperContext(String userId, String storeId) {
-            return delegate.loadShopperContext(userId, storeId);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ForwardingFeatureStore;
 import io.omnirec.core.store.StoredEvent;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -145,46 +145,15 @@ class ExactlyOnceTest {
     }
 
     /** A feature store whose writes land but whose answers are lost, as when a response times out. */
-    private record LostAnswerStore(InMemoryFeatureStore delegate) implements FeatureStore {
+    private static final class LostAnswerStore extends ForwardingFeatureStore {
+        LostAnswerStore(InMemoryFeatureStore delegate) {
+            super(delegate);
+        }
+
+        @Override
         public EventApplication.Outcome applyOnce(EventApplication application) {
             delegate.applyOnce(application);
             throw new IllegalStateException("read timed out");
-        }
-
-        public void upsertItems(List<CatalogItem> items) {
-            delegate.upsertItems(items);
-        }
-
-        public void upsertCustomers(List<io.omnirec.core.domain.Customer> customers) {
-            delegate.upsertCustomers(customers);
-        }
-
-        public Map<String, CatalogItem> items(java.util.Collection<String> ids) {
-            return delegate.items(ids);
-        }
-
-        public void forEachItem(java.util.function.Consumer<CatalogItem> visitor) {
-            delegate.forEachItem(visitor);
-        }
-
-        public void forEachCustomer(java.util.function.Consumer<io.omnirec.core.domain.Customer> visitor) {
-            delegate.forEachCustomer(visitor);
-        }
-
-        public void apply(InteractionUpdate update) {
-            delegate.apply(update);
-        }
-
-        public SessionMerge mergeSession(String sessionId, String userId) {
-            return delegate.mergeSession(sessionId, userId);
-        }
-
-        public void applyStock(List<io.omnirec.core.domain.StockLevel> levels) {
-            delegate.applyStock(levels);
-        }
-
-        public io.omnirec.core.store.ShopperContext loadShopperContext(String userId, String storeId) {
-            return delegate.loadShopperContext(userId, storeId);
         }
     }
 

@@ -391,38 +391,13 @@ class RecommendationServiceTest {
 
     @Test
     void recommend_shouldAnswerAsForANewShopperAndSaySo_whenTheShoppersStateCannotBeRead() {
-        FeatureStore down = new FeatureStore() {
-            public void upsertItems(List<CatalogItem> items) {
-            }
-
-            public void upsertCustomers(List<Customer> customers) {
-            }
-
+        FeatureStore down = new io.omnirec.core.store.ForwardingFeatureStore(features) {
+            @Override
             public Map<String, CatalogItem> items(java.util.Collection<String> itemIds) {
                 throw new IllegalStateException("DynamoDB is down");
             }
 
-            public void forEachItem(java.util.function.Consumer<CatalogItem> visitor) {
-            }
-
-            public void forEachCustomer(java.util.function.Consumer<Customer> visitor) {
-            }
-
-            public void apply(InteractionUpdate update) {
-            }
-
-            public io.omnirec.core.store.EventApplication.Outcome applyOnce(
-                    io.omnirec.core.store.EventApplication application) {
-                throw new IllegalStateException("DynamoDB is down");
-            }
-
-            public SessionMerge mergeSession(String sessionId, String userId) {
-                throw new IllegalStateException("DynamoDB is down");
-            }
-
-            public void applyStock(List<io.omnirec.core.domain.StockLevel> levels) {
-            }
-
+            @Override
             public io.omnirec.core.store.ShopperContext loadShopperContext(String userId, String storeId) {
                 throw new IllegalStateException("DynamoDB is down");
             }

@@ -107,4 +107,18 @@ public abstract class EventStoreContract {
         store.forEachPending(e -> ids.add(e.event().eventId()));
         return ids;
     }
+
+    @Test
+    void deleteShopperEvents_shouldRemoveOnlyThatShoppersEvents() {
+        EventStore store = newStore();
+        String mine = "e-" + UUID.randomUUID();
+        store.putIfAbsent(event(mine));
+        ShopperEvent other = new ShopperEvent("e-" + UUID.randomUUID(), "u2", "i2", EventType.VIEW,
+                Instant.parse("2026-11-02T10:00:00Z"), Channel.WEB, null, null, null);
+        store.putIfAbsent(other);
+        assertEquals(1, store.deleteShopperEvents("u1"));
+        assertTrue(store.get(mine).isEmpty());
+        assertTrue(store.get(other.eventId()).isPresent());
+        assertEquals(0, store.deleteShopperEvents("u1"));
+    }
 }

@@ -263,4 +263,28 @@ public abstract class FeatureStoreContract {
                 "later-" + later, update("u1", PHONE, EventType.VIEW), start.plusSeconds(600), null)));
         assertEquals(2.0 + later, store.loadShopperContext("u1").state().items().get(PHONE.itemId()), 1e-9);
     }
+
+    @Test
+    void erase_shouldRemoveTheProfileStateAndMergedSessions_andBeIdempotent() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(PHONE));
+        store.upsertCustomers(List.of(new Customer("gone", 33, "X", "West", "")));
+        store.apply(update("gone", PHONE, EventType.VIEW));
+        store.apply(update(ShopperKeys.session("s-gone"), PHONE, EventType.VIEW));
+        assertEquals(FeatureStore.SessionMerge.MERGED, store.mergeSession("s-gone", "gone"));
+        store.mergeSession("s-empty", "gone");
+        assertEquals(Set.of("s-gone", "s-empty"), store.mergedSessions("gone"));
+        assertTrue(store.customer("gone").isPresent());
+
+        assertTrue(store.erase("gone"));
+        assertTrue(store.erase(ShopperKeys.session("s-gone")));
+        assertTrue(store.customer("gone").isEmpty());
+        assertFalse(store.loadShopperContext("gone").state().hasHistory());
+        assertFalse(store.loadShopperContext(ShopperKeys.session("s-gone")).state().hasHistory());
+        assertEquals(Set.of(), store.mergedSessions("gone"));
+        assertFalse(store.erase("gone"), "nothing left the second time");
+
+        store.deleteItem(PHONE.itemId());
+        assertEquals(Map.of(), store.items(List.of(PHONE.itemId())));
+    }
 }

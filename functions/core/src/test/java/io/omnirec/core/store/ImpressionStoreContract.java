@@ -54,4 +54,18 @@ public abstract class ImpressionStoreContract {
                 new VariantTally.PositionTally(2, 0, 0, 1))), tally.get(Experiment.CHALLENGER));
         assertEquals(Map.of(), store.tally("exp-none"));
     }
+
+    @Test
+    void eraseShopper_shouldRemoveEveryAnswerServedToThatShopperOnly() {
+        ImpressionStore store = newStore();
+        store.record(new Impression("e1", "eraseme", null, Experiment.CHAMPION, "v1", List.of("a"), AT));
+        store.record(new Impression("e2", "eraseme", null, Experiment.CHAMPION, "v1", List.of("b"), AT));
+        store.record(new Impression("e3", "stays", null, Experiment.CHAMPION, "v1", List.of("a"), AT));
+        assertEquals(2, store.eraseShopper("eraseme"));
+        assertEquals(0, store.eraseShopper("eraseme"));
+        assertEquals(Attribution.Outcome.UNKNOWN_RECOMMENDATION, store.credit(new ShopperEvent("c1", "eraseme", "a",
+                EventType.CLICK, AT, Channel.WEB, null, null, "e1")));
+        assertEquals(Attribution.Outcome.CREDITED, store.credit(new ShopperEvent("c2", "stays", "a",
+                EventType.CLICK, AT, Channel.WEB, null, null, "e3")));
+    }
 }

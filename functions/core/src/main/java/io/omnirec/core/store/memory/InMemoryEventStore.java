@@ -68,6 +68,14 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public int deleteShopperEvents(String shopperKey) {
+        List<String> ids = events.values().stream().filter(e -> e.event().userId().equals(shopperKey))
+                .map(e -> e.event().eventId()).toList();
+        ids.forEach(events::remove);
+        return ids.size();
+    }
+
+    @Override
     public void forEach(Consumer<ShopperEvent> visitor) {
         events.values().forEach(stored -> visitor.accept(stored.event()));
     }

@@ -50,6 +50,41 @@ public final class InMemoryFeatureStore implements FeatureStore {
     }
 
     @Override
+    public synchronized void deleteItem(String itemId) {
+        items.remove(itemId);
+    }
+
+    @Override
+    public synchronized Optional<Customer> customer(String userId) {
+        return Optional.ofNullable(customers.get(userId));
+    }
+
+    @Override
+    public synchronized Set<String> mergedSessions(String userId) {
+        Set<String> sessions = new java.util.TreeSet<>();
+        sessionOwners.forEach((session, owner) -> {
+            if (owner.equals(userId)) {
+                sessions.add(session);
+            }
+        });
+        return sessions;
+    }
+
+    @Override
+    public synchronized boolean erase(String shopperKey) {
+        boolean found = customers.remove(shopperKey) != null | users.remove(shopperKey) != null
+                | markers.remove(shopperKey) != null;
+        markerFloors.remove(shopperKey);
+        Optional<String> session = ShopperKeys.sessionId(shopperKey);
+        if (session.isPresent()) {
+            found |= sessionOwners.remove(session.get()) != null;
+        } else {
+            sessionOwners.values().removeIf(shopperKey::equals);
+        }
+        return found;
+    }
+
+    @Override
     public synchronized void forEachItem(Consumer<CatalogItem> visitor) {
         List.copyOf(items.values()).forEach(visitor);
     }

@@ -44,6 +44,17 @@ public final class InMemoryImpressionStore implements ImpressionStore {
     }
 
     @Override
+    public synchronized int eraseShopper(String shopperKey) {
+        java.util.List<String> ids = impressions.values().stream().filter(i -> i.shopperKey().equals(shopperKey))
+                .map(Impression::recommendationId).toList();
+        ids.forEach(id -> {
+            impressions.remove(id);
+            responses.remove(id);
+        });
+        return ids.size();
+    }
+
+    @Override
     public synchronized Map<String, VariantTally> tally(String experimentId) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<Integer, long[]>> positions = new HashMap<>();

@@ -1,0 +1,39 @@
+package io.omnirec.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnirec.core.records.RecordJson;
+import io.omnirec.core.records.ShopperProfiles;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code PUT/GET/DELETE /v1/users/{userId}}: a shopper's profile, and erasing the shopper everywhere. */
+@Path("/v1/users/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfilesResource {
+
+    @Inject
+    ShopperProfiles profiles;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode put(@PathParam("userId") String userId, byte[] body) {
+        return RecordJson.toJson(profiles.put(userId, body));
+    }
+
+    @GET
+    public ObjectNode get(@PathParam("userId") String userId) {
+        return RecordJson.toJson(profiles.get(userId));
+    }
+
+    @DELETE
+    public ShopperProfiles.Erasure erase(@PathParam("userId") String userId) {
+        return profiles.erase(userId);
+    }
+}

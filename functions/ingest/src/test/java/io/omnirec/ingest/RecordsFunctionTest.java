@@ -1,0 +1,129 @@
+package io.omnirec.ingest;
+
+import io.omnirec.aws.local.TestAws;
+import io.omnirec.core.domain.ShopperKeys;
+import io.omnirec.core.experiments.Experiment;
+import io.omnirec.core.experiments.Impression;
+import io.omnirec.testing.LocalAwsTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Profiles, catalog items and stock over the API, and erasure, through real API Gateway events on the emulators. */
+@QuarkusTest
+@QuarkusTestResource(LocalAwsTestResource.class)
+class RecordsFunctionTest {
+
+    static String event(String name) {
+        return LocalAwsTestResource.sampleEvent(name);
+    }
+
+    static io.restassured.response.ValidatableResponse invoke(String eventJson) {
+        return given().contentType(ContentType.JSON).body(eventJson).when().post("/_lambda_").then().statusCode(200);
+    }
+
+    @Test
+    void profile_shouldBeWrittenReadAndErased_throughApiGatewayEvents() {
+        invoke(event("apigw-v2-put-profile.json")).body("statusCode", equalTo(200))
+                .body("body", containsString("\"gender\":\"F\""));
+        invoke(event("apigw-v2-get-profile.json")).body("statusCode", equalTo(200))
+                .body("body", containsString("\"homeStoreId\":\"store-02\""));
+        invoke(event("apigw-v2-delete-profile.json")).body("statusCode", equalTo(200))
+                .body("body", containsString("\"records\":1"));
+        invoke(event("apigw-v2-get-profile.json")).body("statusCode", equalTo(404))
+                .body("body", containsString("\"error\":\"unknown_shopper\""));
+        invoke(event("apigw-v2-put-profile.json").replace("\\\"gender\\\": \\\"F\\\"", "\\\"gender\\\": \\\"Q\\\""))
+                .body("statusCode", equalTo(400)).body("body", containsString("invalid_gender"));
+    }
+
+    @Test
+    void itemAndStock_shouldBeKeptOneAtATime() {
+        invoke(event("apigw-v2-put-item.json")).body("statusCode", equalTo(200))
+                .body("body", containsString("\"repurchaseDays\":30"));
+        given().when().get("/v1/items/coffee-beans-1kg").then().statusCode(200).body("consumable", equalTo(true));
+        invoke(event("apigw-v2-put-stock.json")).body("statusCode", equalTo(200));
+        assertEquals(Set.of("coffee-beans-1kg"),
+                LocalAwsTestResource.features().loadShopperContext("anyone", "store-02").unavailable());
+        given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"category\": \"A\", \"brand\": \"B\","
+                        + " \"price\": -1}").when().put("/v1/items/bad-1")
+                .then().statusCode(400).body("error", equalTo("invalid_price"));
+        given().when().delete("/v1/items/coffee-beans-1kg").then().statusCode(204);
+        given().when().get("/v1/items/coffee-beans-1kg").then().statusCode(404).body("error", equalTo("unknown_item"));
+    }
+
+    @Test
+    void erase_shouldLeaveNothingOfTheShopperInAnyTableOrBucket() {
+        String user = "erase-me-91";
+        String session = "s-erase-91";
+        given().contentType(ContentType.JSON).body("{\"age\": 51, \"gender\": \"M\", \"region\": \"Coast\"}")
+                .when().put("/v1/users/" + user).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"events\": ["
+                        + "{\"eventId\": \"er-1\", \"userId\": \"" + user + "\", \"itemId\": \"i00001\", \"type\": \"purchase\","
+                        + " \"timestamp\": \"2026-11-28T10:00:00Z\", \"channel\": \"store\", \"storeId\": \"store-01\"},"
+                        + "{\"eventId\": \"er-2\", \"sessionId\": \"" + session + "\", \"itemId\": \"i00002\","
+                        + " \"type\": \"view\", \"timestamp\": \"2026-11-28T10:05:00Z\", \"channel\": \"web\"},"
+                        + "{\"eventId\": \"er-3\", \"userId\": \"" + user + "\", \"sessionId\": \"" + session + "\","
+                        + " \"type\": \"identify\", \"timestamp\": \"2026-11-28T10:06:00Z\", \"channel\": \"web\"}]}")
+                .when().post("/v1/events").then().statusCode(200).body("accepted", equalTo(3));
+        Instant now = Instant.now();
+        LocalAwsTestResource.impressions().record(new Impression("rec-er-1", user, null, Experiment.CHAMPION, "v1",
+                List.of("i00003"), now));
+        LocalAwsTestResource.impressions().record(new Impression("rec-er-2", ShopperKeys.session(session), null,
+                Experiment.CHAMPION, "v1", List.of("i00003"), now));
+        assertTrue(!traces(user).isEmpty() && !traces(session).isEmpty(), "the shopper is there before");
+
+        given().when().delete("/v1/users/" + user).then().statusCode(200)
+                .body("sessions", equalTo(1)).body("events", equalTo(2)).body("impressions", equalTo(2));
+        assertEquals(List.of(), traces(user));
+        assertEquals(List.of(), traces(session));
+        given().when().delete("/v1/users/" + user).then().statusCode(200).body("events", equalTo(0))
+                .body("records", equalTo(0));
+        given().when().get("/v1/users/" + user).then().statusCode(404).body("error", equalTo("unknown_shopper"));
+    }
+
+    /** Every table item and bucket object that mentions {@code id} anywhere, by a full scan (tests only). */
+    private static List<String> traces(String id) {
+        List<String> found = new ArrayList<>();
+        DynamoDbClient dynamo = TestAws.endpoints().dynamoClient();
+        var names = LocalAwsTestResource.resources;
+        for (String table : List.of(names.eventsTable(), names.featuresTable())) {
+            dynamo.scanPaginator(b -> b.tableName(table)).items().forEach(item -> {
+                if (mentions(item, id)) {
+                    found.add(table + ": " + item);
+                }
+            });
+        }
+        var s3 = LocalAwsTestResource.s3();
+        for (String bucket : List.of(names.modelsBucket(), names.importsBucket())) {
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().forEach(object -> {
+                String text = s3.getObject(b -> b.bucket(bucket).key(object.key()), ResponseTransformer.toBytes())
+                        .asString(StandardCharsets.ISO_8859_1);
+                if (object.key().contains(id) || text.contains(id)) {
+                    found.add(bucket + "/" + object.key());
+                }
+            });
+        }
+        return found;
+    }
+
+    private static boolean mentions(Map<String, AttributeValue> item, String id) {
+        return item.entrySet().stream().anyMatch(e -> e.getKey().contains(id) || e.getValue().toString().contains(id));
+    }
+}
