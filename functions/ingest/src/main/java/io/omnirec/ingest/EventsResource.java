@@ -1,8 +1,8 @@
 package io.omnirec.ingest;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.omnirec.core.ingest.EventBatchParser;
 import io.omnirec.core.ingest.IngestService;
-import com.amazonaws.services.lambda.runtime.Context;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Duration;
 
@@ -25,6 +26,7 @@ public class EventsResource {
     @Inject
     Instance<Context> lambda;
 
+    @Operation(summary = "Send one event or a batch of up to 100", description = "Each event is stored once by eventId and applied exactly once to the shopper's real-time state before the answer; the answer gives each event's fate (accepted, duplicate, conflict, rejected, failed).")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

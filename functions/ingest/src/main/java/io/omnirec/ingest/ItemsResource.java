@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code PUT/GET/DELETE /v1/items/{itemId}}: one catalog item, and {@code PUT /v1/stores/{storeId}/stock/{itemId}}: one
@@ -25,6 +26,7 @@ public class ItemsResource {
     @Inject
     CatalogRecords catalog;
 
+    @Operation(summary = "Create or replace a catalog item", description = "Fields of the catalog import: title, category (path A/B), brand, price, consumable, repurchaseDays, active.")
     @PUT
     @Path("/items/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -32,12 +34,14 @@ public class ItemsResource {
         return RecordJson.toJson(catalog.put(itemId, body));
     }
 
+    @Operation(summary = "Read a catalog item", description = "404 unknown_item when the catalog has none.")
     @GET
     @Path("/items/{itemId}")
     public ObjectNode get(@PathParam("itemId") String itemId) {
         return RecordJson.toJson(catalog.get(itemId));
     }
 
+    @Operation(summary = "Remove a catalog item", description = "Idempotent; recommendations drop it at the next aggregates build.")
     @DELETE
     @Path("/items/{itemId}")
     public Response delete(@PathParam("itemId") String itemId) {
@@ -45,6 +49,7 @@ public class ItemsResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Set one store's stock of one item", description = "Body {\"inStock\": true|false}; storeId \"online\" for the web shop and app.")
     @PUT
     @Path("/stores/{storeId}/stock/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -126,4 +126,14 @@ class RecordsFunctionTest {
     private static boolean mentions(Map<String, AttributeValue> item, String id) {
         return item.entrySet().stream().anyMatch(e -> e.getKey().contains(id) || e.getValue().toString().contains(id));
     }
+
+    @Test
+    void frameworkRefusals_shouldAnswerJsonErrors_neverHtmlOrEmpty() {
+        given().when().get("/v1/nothing-here").then().statusCode(404)
+                .contentType(ContentType.JSON).body("error", equalTo("not_found"));
+        given().when().patch("/v1/events").then().statusCode(405)
+                .contentType(ContentType.JSON).body("error", equalTo("method_not_allowed"));
+        given().contentType(ContentType.TEXT).body("hello").when().post("/v1/events").then().statusCode(415)
+                .contentType(ContentType.JSON).body("error", equalTo("unsupported_media_type"));
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Map;
 
@@ -29,11 +30,13 @@ public class ExperimentsResource {
     @Inject
     ExperimentService experiments;
 
+    @Operation(summary = "Report of the running experiment", description = "Per variant: answers served, CTR, add-to-cart and conversion, with a two-proportion z-test.")
     @GET
     public ExperimentReport report() {
         return experiments.report();
     }
 
+    @Operation(summary = "Start a champion/challenger experiment", description = "Body {\"challenger\": \"<version>\", \"share\": 0.1}.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(byte[] body) {
@@ -41,18 +44,21 @@ public class ExperimentsResource {
         return Response.status(201).entity(started).build();
     }
 
+    @Operation(summary = "Stop the experiment", description = "The champion serves everyone again.")
     @DELETE
     public Response stop() {
         experiments.stop();
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Promote the challenger", description = "The challenger becomes the champion and the experiment ends.")
     @POST
     @Path("/promote")
     public Map<String, String> promote() {
         return Map.of("champion", experiments.promote());
     }
 
+    @Operation(summary = "Roll back to the previous champion", description = "409 when there is none.")
     @POST
     @Path("/rollback")
     public Map<String, String> rollback() {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /v1/rank}: a caller's list of items ordered for one shopper (see {@link RankQuery}). */
 @Path("/v1/rank")
@@ -17,6 +18,7 @@ public class RankResource {
     @Inject
     RecommendationService recommendations;
 
+    @Operation(summary = "Re-rank a caller's list for a shopper", description = "A search or category page ordered with the same features, model and rules; removed lists what was left out and why.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /v1/users/{userId}/recommendations?k=10&storeId=&channel=&category=&exclude=a,b}, and {@code POST} to
@@ -23,12 +24,14 @@ public class RecommendationsResource {
     @Inject
     RecommendationService recommendations;
 
+    @Operation(summary = "Recommendations for a shopper", description = "Top k items with score, reason, strategy, model version, variant and recommendationId; storeId, channel, category and exclude narrow them.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Recommendations get(@PathParam("userId") String userId, @BeanParam RecommendationParameters parameters) {
         return recommendations.recommend(userId, parameters.query());
     }
 
+    @Operation(summary = "Recommendations for a shopper in context", description = "The same, reacting to the item on screen, the cart and context tags sent in the body.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

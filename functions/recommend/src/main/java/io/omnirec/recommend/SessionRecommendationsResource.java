@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /v1/sessions/{sessionId}/recommendations?k=10&storeId=&channel=&category=&exclude=a,b}: an anonymous
@@ -20,6 +21,7 @@ public class SessionRecommendationsResource {
     @Inject
     RecommendationService recommendations;
 
+    @Operation(summary = "Recommendations for an anonymous session", description = "From the session's own events and the request's store.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Recommendations get(@PathParam("sessionId") String sessionId,

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /v1/items/{itemId}/similar?k=10}: bought together with the item, and like it. */
 @Path("/v1/items/{itemId}/similar")
@@ -19,6 +20,7 @@ public class SimilarItemsResource {
     @Inject
     SimilarItemsService similar;
 
+    @Operation(summary = "Similar and bought-together items", description = "For an item page, each with its relation and reason; 404 for an unknown item.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public SimilarItems get(@PathParam("itemId") String itemId, @QueryParam("k") @DefaultValue("10") String k) {

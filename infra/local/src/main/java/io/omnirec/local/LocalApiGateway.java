@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ final class LocalApiGateway implements AutoCloseable {
             "/v1/events/?|/v1/(users|items)/[^/]+/?|/v1/stores/[^/]+/stock/[^/]+/?");
     /** The path prefixes of the recommend function's routes. */
     private static final List<String> RECOMMEND_ROUTES = List.of("/v1/users/", "/v1/sessions/", "/v1/items/",
-            "/v1/rank", "/v1/experiments");
+            "/v1/rank", "/v1/experiments", "/q/swagger-ui");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -58,21 +59,27 @@ final class LocalApiGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/q/openapi")) {
+                sendOpenApi(exchange);
+                return;
+            }
             boolean ingestRoute = INGEST_ROUTES.matcher(path).matches();
             boolean recommendRoute = !ingestRoute && RECOMMEND_ROUTES.stream().anyMatch(path::startsWith);
             LocalFunction target = ingestRoute ? ingest : recommendRoute ? recommend : null;
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (target == null) {
-                send(exchange, recommendRoute ? 503 : 404, "{\"message\":\"Not Found\"}");
+                send(exchange, recommendRoute ? 503 : 404, recommendRoute
+                        ? "{\"error\":\"unavailable\",\"message\":\"recommend is not started yet\"}"
+                        : "{\"error\":\"not_found\",\"message\":\"no such route; see /q/openapi\"}");
                 return;
             }
             if (body.length > MAX_BODY) {
-                send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
+                send(exchange, 413, "{\"error\":\"payload_too_large\",\"message\":\"the body exceeds 1 MiB\"}");
                 return;
             }
             LambdaRuntimeApi.Result result = target.invoke(event(exchange, body));
             if (result.error()) {
-                send(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+                send(exchange, 500, "{\"error\":\"internal_error\",\"message\":\"the function failed\"}");
                 return;
             }
             JsonNode response = JSON.readTree(result.body());
@@ -87,25 +94,34 @@ final class LocalApiGateway implements AutoCloseable {
 
     /** The API Gateway v2 (HTTP API, payload format 2.0) event for a request. */
     private static String event(HttpExchange exchange, byte[] body) throws IOException {
-        String path = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        return event(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(), body);
+    }
+
+    /**
+     * The event API Gateway would send: repeated query parameters arrive joined by commas ({@code k=5&k=7} as
+     * {@code "5,7"}), as HTTP APIs deliver them.
+     */
+    private static String event(String method, String path, String query, Map<String, List<String>> requestHeaders,
+                                String sourceIp, byte[] body) throws IOException {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", "$default");
         event.put("rawPath", path);
         event.put("rawQueryString", query == null ? "" : query);
         ObjectNode headers = event.putObject("headers");
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        requestHeaders.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         if (query != null && !query.isEmpty()) {
-            ObjectNode parameters = event.putObject("queryStringParameters");
+            Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                parameters.put(key, value);
+                parameters.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
             }
+            ObjectNode node = event.putObject("queryStringParameters");
+            parameters.forEach((key, values) -> node.put(key, String.join(",", values)));
         }
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", "000000000000");
@@ -118,14 +134,44 @@ final class LocalApiGateway implements AutoCloseable {
         ObjectNode http = context.putObject("http");
         http.put("method", method);
         http.put("path", path);
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", sourceIp);
+        http.put("userAgent", requestHeaders.getOrDefault("User-Agent", List.of("")).get(0));
         if (body.length > 0) {
             event.put("body", new String(body, StandardCharsets.UTF_8));
         }
         event.put("isBase64Encoded", false);
         return JSON.writeValueAsString(event);
+    }
+
+    /**
+     * {@code /q/openapi}: the ingest and recommend functions' documents, generated from their code, merged into one
+     * (paths and schemas), so that Swagger UI ({@code /q/swagger-ui}, served by recommend) shows the whole API.
+     */
+    private void sendOpenApi(HttpExchange exchange) throws IOException {
+        ObjectNode merged = null;
+        for (LocalFunction function : new LocalFunction[] {ingest, recommend}) {
+            if (function == null) {
+                continue;
+            }
+            LambdaRuntimeApi.Result result = function.invoke(event("GET", "/q/openapi", "format=json",
+                    Map.of("Accept", List.of("application/json")), "127.0.0.1", new byte[0]));
+            JsonNode response = JSON.readTree(result.body());
+            JsonNode document = JSON.readTree(response.path("isBase64Encoded").asBoolean()
+                    ? new String(Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8)
+                    : response.path("body").asText("{}"));
+            if (merged == null) {
+                merged = (ObjectNode) document;
+                merged.with("info").put("title", "Omnirec API");
+            } else {
+                merged.with("paths").setAll((ObjectNode) document.path("paths"));
+                if (document.path("components").path("schemas").isObject()) {
+                    merged.with("components").with("schemas")
+                            .setAll((ObjectNode) document.path("components").path("schemas"));
+                }
+            }
+        }
+        send(exchange, 200, JSON.writeValueAsString(merged));
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

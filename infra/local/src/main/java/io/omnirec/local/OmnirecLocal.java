@@ -312,8 +312,8 @@ public final class OmnirecLocal implements AutoCloseable {
             System.exit(0);
         }
         System.out.println();
-        System.out.println("Omnirec is serving on " + local.apiUrl() + " (POST /v1/events, GET /v1/users/{id}/recommendations)."
-                + " Press Ctrl-C to stop.");
+        System.out.println("Omnirec is serving on " + local.apiUrl() + " (POST /v1/events, GET /v1/users/{id}/"
+                + "recommendations; every route at " + local.apiUrl() + "/q/swagger-ui/). Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }
 

@@ -43,6 +43,13 @@ class OmnirecLocalIT {
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             assertEquals(404, http.send(HttpRequest.newBuilder(profile).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
+            // one OpenAPI document for the whole API, generated from both functions' code, and Swagger UI over it
+            String openApi = http.send(HttpRequest.newBuilder(URI.create(local.apiUrl() + "/q/openapi")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(openApi.contains("\"/v1/events\"") && openApi.contains("\"/v1/users/{userId}/recommendations\""),
+                    openApi);
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(local.apiUrl() + "/q/swagger-ui/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
         }
         assertEquals(20, benchmarks.warm().recommend().millis().getN(), "the benchmark command runs end to end");
         assertEquals(1, benchmarks.cold().rounds());
