@@ -31,7 +31,7 @@ public final class S3AggregateStore implements AggregateStore {
 
     @Override
     public void save(Aggregates aggregates) {
-        String version = Identifiers.requireValid("version", aggregates.version());
+        String version = Identifiers.requireToken("version", aggregates.version());
         s3.putObject(b -> b.bucket(bucket).key(prefix + version + "/" + FILE).contentType("application/gzip"),
                 RequestBody.fromBytes(AggregatesCodec.encode(aggregates)));
         objects.movePointer(prefix + POINTER, version);
@@ -49,7 +49,7 @@ public final class S3AggregateStore implements AggregateStore {
 
     @Override
     public Optional<Aggregates> load(String version) {
-        if (!Identifiers.isValid(version)) {
+        if (!Identifiers.isToken(version)) {
             return Optional.empty();
         }
         return objects.get(prefix + version + "/" + FILE).map(AggregatesCodec::decode);

@@ -44,7 +44,7 @@ public final class S3ModelStore implements ModelStore {
 
     @Override
     public void putVersion(ModelArtifact artifact) {
-        String version = Identifiers.requireValid("version", artifact.version());
+        String version = Identifiers.requireToken("version", artifact.version());
         for (var entry : artifact.card().artifacts().entrySet()) {
             byte[] bytes = artifact.files().get(entry.getKey());
             if (bytes == null) {
@@ -72,7 +72,7 @@ public final class S3ModelStore implements ModelStore {
 
     @Override
     public Optional<ModelArtifact> load(String version, java.util.Set<String> artifacts) {
-        if (!Identifiers.isValid(version)) {
+        if (!Identifiers.isToken(version)) {
             return Optional.empty();
         }
         Optional<byte[]> cardBytes = get(key(version, CARD_FILE));
@@ -108,7 +108,7 @@ public final class S3ModelStore implements ModelStore {
 
     @Override
     public void promote(String version) {
-        if (!Identifiers.isValid(version) || get(key(version, CARD_FILE)).isEmpty()) {
+        if (!Identifiers.isToken(version) || get(key(version, CARD_FILE)).isEmpty()) {
             throw new IllegalArgumentException("no model version " + version);
         }
         objects.movePointer(prefix + CHAMPION_FILE, version, champion().orElse(null));

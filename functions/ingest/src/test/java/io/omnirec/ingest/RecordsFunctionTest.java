@@ -136,4 +136,19 @@ class RecordsFunctionTest {
         given().contentType(ContentType.TEXT).body("hello").when().post("/v1/events").then().statusCode(415)
                 .contentType(ContentType.JSON).body("error", equalTo("unsupported_media_type"));
     }
+
+    @Test
+    void ids_shouldBeAnyPrintableUnicode_inPathsAndBodies() {
+        for (String id : List.of("j\u00fcrgen.m\u00fcller+vip@example.com", "POS/0042#17", "\u5ba2\u6237 42")) {
+            String path = "/v1/users/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            given().urlEncodingEnabled(false).contentType(ContentType.JSON)
+                    .body("{\"age\": 30, \"gender\": \"X\", \"region\": \"R\"}")
+                    .when().put(path).then().statusCode(200).body("userId", equalTo(id));
+            given().urlEncodingEnabled(false).when().get(path).then().statusCode(200).body("userId", equalTo(id));
+            assertTrue(LocalAwsTestResource.features().customer(id).isPresent(), id);
+        }
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"age\": 30, \"gender\": \"X\","
+                + " \"region\": \"R\"}").when().put("/v1/users/%E2%80%AEevil").then().statusCode(400)
+                .body("error", equalTo("invalid_userId"));
+    }
 }

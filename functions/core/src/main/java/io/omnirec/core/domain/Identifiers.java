@@ -1,25 +1,61 @@
 package io.omnirec.core.domain;
 
-
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
-/** The shape every id (shopper, item, store, event) must have: 1 to 128 of {@code A-Z a-z 0-9 . _ : -}. */
+/**
+ * The shapes ids must have. A retailer's id (shopper, item, store, session, event) is any printable Unicode text of 1
+ * to {@value #MAX_BYTES} UTF-8 bytes: e-mail-like loyalty ids ({@code jürgen.müller+vip@example.com}) and POS ids with
+ * {@code /} or {@code #} included. It is stored byte-exact; refused are control and format characters (including
+ * invisible bidi overrides), unpaired surrogates (which would not survive UTF-8) and a leading {@code ~}, reserved for
+ * keys Omnirec makes ({@link ShopperKeys}). Ids Omnirec itself makes and puts into S3 keys (model and aggregates
+ * versions, experiment ids) are tokens: 1 to 128 of {@code A-Z a-z 0-9 . _ : -}.
+ */
 public final class Identifiers {
-    public static final int MAX_LENGTH = 128;
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    public static final int MAX_BYTES = 256;
+    public static final int MAX_TOKEN_LENGTH = 128;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private Identifiers() {
     }
 
+    /** Whether {@code value} is a valid retailer id. */
     public static boolean isValid(String value) {
-        return value != null && VALID.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.charAt(0) == '~') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            int type = Character.getType(codePoint);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return value.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
-    /** Throws {@link InvalidInputException} with code {@code invalid_<field>} unless the id is valid. */
+    /** Throws {@link InvalidInputException} with code {@code invalid_<field>} unless the retailer id is valid. */
     public static String requireValid(String field, String value) {
         if (!isValid(value)) {
+            throw new InvalidInputException("invalid_" + field, field + " must be 1-" + MAX_BYTES
+                    + " UTF-8 bytes of printable text, not starting with ~");
+        }
+        return value;
+    }
+
+    /** Whether {@code value} is a token (an id Omnirec makes, safe in an S3 key). */
+    public static boolean isToken(String value) {
+        return value != null && TOKEN.matcher(value).matches();
+    }
+
+    /** Throws {@link InvalidInputException} with code {@code invalid_<field>} unless the value is a token. */
+    public static String requireToken(String field, String value) {
+        if (!isToken(value)) {
             throw new InvalidInputException("invalid_" + field,
-                    field + " must be 1-" + MAX_LENGTH + " characters of A-Z a-z 0-9 . _ : -");
+                    field + " must be 1-" + MAX_TOKEN_LENGTH + " characters of A-Z a-z 0-9 . _ : -");
         }
         return value;
     }

@@ -24,8 +24,8 @@ public record Experiment(String id, String champion, String challenger, double s
     public static final double MAX_SHARE = 0.5;
 
     public Experiment {
-        Identifiers.requireValid("experimentId", id);
-        Identifiers.requireValid("challenger", challenger);
+        Identifiers.requireToken("experimentId", id);
+        Identifiers.requireToken("challenger", challenger);
         Objects.requireNonNull(startedAt, "startedAt");
         requireShare(share);
     }

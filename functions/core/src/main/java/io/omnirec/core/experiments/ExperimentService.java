@@ -52,7 +52,7 @@ public final class ExperimentService {
 
     /** Starts sending {@code share} of shoppers to {@code challenger}; replaces a running experiment. */
     public Experiment start(String challenger, double share) {
-        Identifiers.requireValid("challenger", challenger);
+        Identifiers.requireToken("challenger", challenger);
         Experiment.requireShare(share);
         String champion = models.champion().orElseThrow(() -> new InvalidInputException("no_champion",
                 "there is no champion to compare with; promote a version first"));

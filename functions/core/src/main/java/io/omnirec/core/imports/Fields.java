@@ -10,7 +10,7 @@ final class Fields {
 
     static String id(String column, String value) {
         if (!Identifiers.isValid(value)) {
-            throw new InvalidInputException("invalid_" + column, column + " must be 1-128 of A-Z a-z 0-9 . _ : -");
+            throw new InvalidInputException("invalid_" + column, column + " must be 1-" + Identifiers.MAX_BYTES + " UTF-8 bytes of printable text, not starting with ~");
         }
         return value;
     }

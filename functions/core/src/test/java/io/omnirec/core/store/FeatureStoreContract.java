@@ -287,4 +287,22 @@ public abstract class FeatureStoreContract {
         store.deleteItem(PHONE.itemId());
         assertEquals(Map.of(), store.items(List.of(PHONE.itemId())));
     }
+
+    @Test
+    void ids_shouldRoundTripByteExact_whenTheyAreAnyPrintableUnicode() {
+        FeatureStore store = newStore();
+        String itemId = "Kaffee/Bohnen #1 – 1 kg";
+        String userId = "jürgen.müller+vip@example.com";
+        CatalogItem coffee = new CatalogItem(itemId, "Kaffee", "Grocery/Coffee", "Röst", 9.9, true, 30, false);
+        store.upsertItems(List.of(coffee));
+        store.upsertCustomers(List.of(new Customer(userId, 40, "M", "Süd", "POS/0042#17")));
+        store.apply(update(userId, coffee, EventType.PURCHASE));
+        assertEquals(Map.of(itemId, coffee), store.items(List.of(itemId)));
+        ShopperContext context = store.loadShopperContext(userId);
+        assertEquals(Map.of(itemId, 5.0), context.state().items());
+        assertEquals(Set.of(itemId), context.state().purchased());
+        assertEquals("POS/0042#17", context.profile().orElseThrow().homeStoreId());
+        assertFalse(store.loadShopperContext("jürgen.müller+VIP@example.com").state().hasHistory(),
+                "ids are exact, not case-folded");
+    }
 }
