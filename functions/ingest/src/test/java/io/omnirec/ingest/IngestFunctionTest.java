@@ -114,16 +114,20 @@ class IngestFunctionTest {
         String body = "{\"events\":["
                 + "{\"eventId\":\"mix-1\",\"userId\":\"u9\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"},"
                 + "{\"eventId\":\"mix-2\",\"userId\":\"u9'; DROP TABLE x;--\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"},"
-                + "{\"eventId\":\"mix-3\",\"userId\":\"u9\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"kiosk\"}"
+                + "{\"eventId\":\"mix-3\",\"userId\":\"u9\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"kiosk\"},"
+                + "{\"eventId\":\"mix-4\",\"userId\":\"~session:stolen\",\"itemId\":\"i9\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"}"
                 + "]}";
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/v1/events")
                 .then().statusCode(200)
-                .body("accepted", equalTo(1)).body("rejected", equalTo(2))
+                .body("accepted", equalTo(2)).body("rejected", equalTo(2))
                 .body("results[0].status", equalTo("accepted"))
-                .body("results[1].error", equalTo("invalid_userId"))
-                .body("results[2].error", equalTo("missing_storeId"));
-        assertTrue(events().get("mix-2").isEmpty());
+                .body("results[1].status", equalTo("accepted"))
+                .body("results[2].error", equalTo("missing_storeId"))
+                .body("results[3].error", equalTo("invalid_userId"));
+        assertEquals("u9'; DROP TABLE x;--", events().get("mix-2").orElseThrow().event().userId(),
+                "printable text is an id, stored byte-exact");
+        assertTrue(events().get("mix-4").isEmpty());
     }
 
     @Test

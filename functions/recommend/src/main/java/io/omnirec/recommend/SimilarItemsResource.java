@@ -4,7 +4,6 @@ import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ranking.SimilarItems;
 import io.omnirec.core.ranking.SimilarItemsService;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
 
 /** {@code GET /v1/items/{itemId}/similar?k=10}: bought together with the item, and like it. */
 @Path("/v1/items/{itemId}/similar")
@@ -23,9 +24,10 @@ public class SimilarItemsResource {
     @Operation(summary = "Similar and bought-together items", description = "For an item page, each with its relation and reason; 404 for an unknown item.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public SimilarItems get(@PathParam("itemId") String itemId, @QueryParam("k") @DefaultValue("10") String k) {
+    public SimilarItems get(@PathParam("itemId") String itemId, @QueryParam("k") List<String> ks) {
+        String k = RecommendationParameters.single("k", ks);
         try {
-            return similar.similar(itemId, Integer.parseInt(k.strip()));
+            return similar.similar(itemId, k == null ? 10 : Integer.parseInt(k.strip()));
         } catch (NumberFormatException e) {
             throw new InvalidInputException("invalid_k", "k must be a whole number");
         }

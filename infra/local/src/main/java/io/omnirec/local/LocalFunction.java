@@ -38,6 +38,9 @@ final class LocalFunction implements AutoCloseable {
      * @param environment the function's configuration, as a deployment would set it
      */
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    /** The HTTP functions' handler: normalizes every API Gateway request shape, then Quarkus' handler. */
+    static final String HTTP_HANDLER = "io.omnirec.http.ApiGatewayHandler::handleRequest";
+    static final java.util.Set<String> HTTP_FUNCTIONS = java.util.Set.of("ingest", "recommend");
     static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /**
@@ -59,7 +62,8 @@ final class LocalFunction implements AutoCloseable {
         LambdaRuntimeApi runtime = new LambdaRuntimeApi("omnirec-" + name);
         String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, HANDLER));
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT,
+                HTTP_FUNCTIONS.contains(name) ? HTTP_HANDLER : HANDLER));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);

@@ -42,7 +42,7 @@ class ImportServiceTest {
                 + "i5,\"Bad \"quote,Home/Decor,Lumo,20,false\n"
                 + "\n"
                 + "i6,Rug,Home/Decor,Lumo,35.5,false\n"
-                + "<img src=x>,Rug,Home/Decor,Lumo,35.5,false\n"
+                + "~img,Rug,Home/Decor,Lumo,35.5,false\n"
                 + "i7," + "x".repeat(CsvLineReader.MAX_LINE_CHARS) + ",Home/Decor,Lumo,1,false\n");
         assertEquals(9, report.rows());
         assertEquals(2, report.imported());
@@ -113,7 +113,7 @@ class ImportServiceTest {
                 + "store-1,milk,false\n"
                 + "online,tv,false\n"
                 + "store-1,tea,maybe\n"
-                + "<x>,milk,true\n"
+                + "~x,milk,true\n"
                 + "store-1,milk,true\n").getBytes(StandardCharsets.UTF_8)));
         assertEquals(2, report.imported());
         String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);

@@ -38,7 +38,7 @@ class InteractionImportTest {
                 + "u2,i1,2026-11-01T10:00:00Z,teleport,,web\n"
                 + "u2,i1,yesterday,view,,web\n"
                 + "u2,i1,2026-11-01T10:00:00Z,view,,store\n"
-                + "<script>,i1,2026-11-01T10:00:00Z,view,,web\n"
+                + "~script,i1,2026-11-01T10:00:00Z,view,,web\n"
                 + "u3,i1,2026-11-01T10:00:00Z,view\n"
                 + "u3,i1,2030-01-01T00:00:00Z,view,,web\n"));
         assertEquals(8, report.rows());

@@ -196,9 +196,9 @@ class RecommendationServiceTest {
         assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 0)).code());
         assertEquals("invalid_k", assertThrows(InvalidInputException.class, () -> service.recommend("u1", 101)).code());
         assertEquals("invalid_userId", assertThrows(InvalidInputException.class,
-                () -> service.recommend("../etc/passwd", 5)).code());
+                () -> service.recommend("\u0000etc", 5)).code());
         assertEquals("invalid_storeId", assertThrows(InvalidInputException.class,
-                () -> service.recommend("u1", "<store>", 5)).code());
+                () -> service.recommend("u1", "~store", 5)).code());
     }
 
     static RecommendationQuery json(String body) {
@@ -249,7 +249,7 @@ class RecommendationServiceTest {
         assertEquals("invalid_k", code.apply("{\"k\": 2.5}"));
         assertEquals("invalid_k", code.apply("{\"k\": 1000}"));
         assertEquals("invalid_cart", code.apply("{\"cart\": \"shoe\"}"));
-        assertEquals("invalid_cart", code.apply("{\"cart\": [\"<script>\"]}"));
+        assertEquals("invalid_cart", code.apply("{\"cart\": [\"~script\"]}"));
         assertEquals("invalid_channel", code.apply("{\"channel\": \"fax\"}"));
         assertEquals("missing_storeId", code.apply("{\"channel\": \"store\"}"));
         assertEquals("invalid_tags", code.apply("{\"tags\": [\"Rain!\"]}"));
@@ -322,7 +322,7 @@ class RecommendationServiceTest {
         assertEquals("fallback", identified.strategy());
         assertEquals("sock", identified.items().get(0).itemId(), "the shopper inherits the session");
         assertThrows(InvalidInputException.class,
-                () -> service.recommendForSession("<bad>", RecommendationQuery.of(3)));
+                () -> service.recommendForSession("~bad", RecommendationQuery.of(3)));
     }
 
     @Test
@@ -429,7 +429,7 @@ class RecommendationServiceTest {
                 () -> RankQuery.fromJson(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).code();
         assertEquals("invalid_userId", code.apply("{\"itemIds\": [\"a\"]}"));
         assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": []}"));
-        assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": [\"a b\"]}"));
+        assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": [\"~a\"]}"));
         assertEquals("invalid_itemIds", code.apply("{\"userId\": \"u1\", \"itemIds\": 5}"));
         assertEquals("unknown_field", code.apply("{\"userId\": \"u1\", \"itemIds\": [\"a\"], \"x\": 1}"));
         assertEquals("empty_body", code.apply(""));
