@@ -86,6 +86,10 @@ public final class S3Imports {
      */
     private Result importOnce(String bucket, String key, ImportKind kind) {
         try (ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            if (content.response().metadata().containsKey(S3ImportArchive.ERASED)) {
+                content.abort();
+                return new Result(bucket, key, "skipped", Optional.empty(), null, null);
+            }
             if (content.response().contentLength() > maxObjectBytes) {
                 content.abort();
                 throw new InvalidInputException("object_too_large", key + " is larger than " + maxObjectBytes

@@ -82,4 +82,19 @@ class S3ImportsTest {
         assertTrue(read(key + ".rejected.csv").contains("object_too_large"));
         assertTrue(features.items(List.of("i9")).isEmpty());
     }
+
+    @Test
+    void eraseShopper_shouldRewriteOnlyTheUploadsNamingTheShopper_whichThenImportNothingAgain() {
+        upload("imports/customers/erase-a.csv",
+                "user_id,age,gender,region,home_store_id\ngone-1,40,F,N,\nkept-1,30,M,S,\n");
+        upload("imports/customers/erase-b.csv", "user_id,age,gender,region,home_store_id\nkept-2,30,M,S,\n");
+        S3ImportArchive archive = new S3ImportArchive(AwsStoresTest.s3, resources.importsBucket());
+        assertEquals(1, archive.eraseShopper("gone-1"));
+        assertEquals(0, archive.eraseShopper("gone-1"), "nothing left to erase");
+        String rewritten = AwsStoresTest.s3.getObjectAsBytes(b -> b.bucket(resources.importsBucket())
+                .key("imports/customers/erase-a.csv")).asUtf8String();
+        assertEquals("user_id,age,gender,region,home_store_id\nkept-1,30,M,S,\n", rewritten);
+        assertEquals("skipped", imports.importObject(resources.importsBucket(), "imports/customers/erase-a.csv")
+                .status(), "the rewrite's own notification imports nothing");
+    }
 }

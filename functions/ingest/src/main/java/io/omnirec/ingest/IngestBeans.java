@@ -7,6 +7,7 @@ import io.omnirec.core.records.CatalogRecords;
 import io.omnirec.core.records.ShopperProfiles;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImportArchive;
 import io.omnirec.core.store.ImpressionStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PreDestroy;
@@ -36,8 +37,9 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    ShopperProfiles profiles(FeatureStore features, EventStore events, ImpressionStore impressions, Clock clock) {
-        return new ShopperProfiles(features, events, impressions, clock);
+    ShopperProfiles profiles(FeatureStore features, EventStore events, ImpressionStore impressions,
+                             ImportArchive uploads, Clock clock) {
+        return new ShopperProfiles(features, events, impressions, uploads, clock);
     }
 
     @Produces

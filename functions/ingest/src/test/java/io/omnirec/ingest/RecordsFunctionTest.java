@@ -87,11 +87,25 @@ class RecordsFunctionTest {
                 List.of("i00003"), now));
         LocalAwsTestResource.impressions().record(new Impression("rec-er-2", ShopperKeys.session(session), null,
                 Experiment.CHAMPION, "v1", List.of("i00003"), now));
+        var s3 = LocalAwsTestResource.s3();
+        String imports = LocalAwsTestResource.resources.importsBucket();
+        s3.putObject(b -> b.bucket(imports).key("imports/customers/crm.csv"), software.amazon.awssdk.core.sync
+                .RequestBody.fromString("user_id,age,gender,region,home_store_id\n" + user + ",51,M,Coast,\n"
+                        + "stays-91,30,F,North,\n"));
+        s3.putObject(b -> b.bucket(imports).key("imports/customers/crm.csv.rejected.csv"), software.amazon.awssdk
+                .core.sync.RequestBody.fromString("line,code,reason,row\n4,invalid_gender,bad,\"" + user
+                        + ",51,Q,Coast,\"\n"));
+        s3.putObject(b -> b.bucket(imports).key("imports/interactions/pos.jsonl"), software.amazon.awssdk.core.sync
+                .RequestBody.fromString("{\"eventId\":\"p1\",\"userId\":\"" + user + "\",\"itemId\":\"i1\"}\n"
+                        + "{\"eventId\":\"p2\",\"userId\":\"stays-91\",\"itemId\":\"i1\"}\n"));
         assertTrue(!traces(user).isEmpty() && !traces(session).isEmpty(), "the shopper is there before");
 
         given().when().delete("/v1/users/" + user).then().statusCode(200)
-                .body("sessions", equalTo(1)).body("events", equalTo(2)).body("impressions", equalTo(2));
+                .body("sessions", equalTo(1)).body("events", equalTo(2)).body("impressions", equalTo(2))
+                .body("files", equalTo(3));
         assertEquals(List.of(), traces(user));
+        assertTrue(s3.getObjectAsBytes(b -> b.bucket(imports).key("imports/interactions/pos.jsonl")).asUtf8String()
+                .contains("stays-91"), "other shoppers' lines stay");
         assertEquals(List.of(), traces(session));
         given().when().delete("/v1/users/" + user).then().statusCode(200).body("events", equalTo(0))
                 .body("records", equalTo(0));

@@ -164,7 +164,7 @@ class RecommendFunctionTest {
         given().when().get("/v1/users/u1/recommendations?k=ten").then().statusCode(400).body("error", equalTo("invalid_k"));
         given().when().get("/v1/users/" + "u".repeat(300) + "/recommendations").then().statusCode(400)
                 .body("error", equalTo("invalid_userId"));
-        given().when().get("/v1/users/u1/recommendations?storeId=%E2%80%AEx").then().statusCode(400)
+        given().when().get("/v1/users/u1/recommendations?storeId=\u202Ex").then().statusCode(400)
                 .body("error", equalTo("invalid_storeId"));
     }
 
@@ -230,7 +230,7 @@ class RecommendFunctionTest {
                 .body("body", containsString("\"strategy\":\"fallback:session\""))
                 .body("body", containsString("{\"itemId\":\"i00004\""))
                 .body("body", containsString("Often bought with the Trail shoe you just viewed"));
-        given().when().get("/v1/sessions/%E2%80%AEx/recommendations").then().statusCode(400)
+        given().when().get("/v1/sessions/\u202Ex/recommendations").then().statusCode(400)
                 .body("error", equalTo("invalid_sessionId"));
     }
 
@@ -280,7 +280,7 @@ class RecommendFunctionTest {
                 .body("body", containsString("Often bought together with Trail shoe"));
         given().when().get("/v1/items/nothing-here/similar").then().statusCode(404)
                 .body("error", equalTo("unknown_item"));
-        given().when().get("/v1/items/%E2%80%AEx/similar").then().statusCode(400).body("error", equalTo("invalid_itemId"));
+        given().when().get("/v1/items/\u202Ex/similar").then().statusCode(400).body("error", equalTo("invalid_itemId"));
     }
 
     static S3ModelStore models() {

@@ -5,6 +5,7 @@ import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.aws.DynamoImpressionStore;
 import io.omnirec.aws.S3AggregateStore;
+import io.omnirec.aws.S3ImportArchive;
 import io.omnirec.aws.S3ModelStore;
 import io.omnirec.core.aggregates.AggregateBuilder;
 import io.omnirec.core.aggregates.AggregateConfig;
@@ -12,6 +13,7 @@ import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.store.AggregateStore;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.ImportArchive;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,12 @@ public class StoreBeans {
     @Singleton
     ImpressionStore impressions(DynamoDbClient dynamo, AwsResources resources) {
         return new DynamoImpressionStore(dynamo, resources.featuresTable());
+    }
+
+    @Produces
+    @Singleton
+    ImportArchive uploads(S3Client s3, AwsResources resources) {
+        return new S3ImportArchive(s3, resources.importsBucket());
     }
 
     @Produces

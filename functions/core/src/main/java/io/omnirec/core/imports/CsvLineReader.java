@@ -59,7 +59,7 @@ final class CsvLineReader {
         return split(lineNumber, raw);
     }
 
-    private static Line split(long number, String raw) {
+    static Line split(long number, String raw) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

@@ -33,7 +33,11 @@ class RecordsTest {
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryImpressionStore impressions = new InMemoryImpressionStore();
-    final ShopperProfiles profiles = new ShopperProfiles(features, events, impressions, CLOCK);
+    final java.util.List<String> erasedFromUploads = new ArrayList<>();
+    final ShopperProfiles profiles = new ShopperProfiles(features, events, impressions, userId -> {
+        erasedFromUploads.add(userId);
+        return 0;
+    }, CLOCK);
     final CatalogRecords catalog = new CatalogRecords(features);
 
     static byte[] body(String json) {
@@ -134,13 +138,14 @@ class RecordsTest {
         impressions.record(new Impression("rec-2", ShopperKeys.session("s-erin"), null, Experiment.CHAMPION, "v1",
                 List.of("i1"), CLOCK.instant()));
 
-        assertEquals(new ShopperProfiles.Erasure("erin", 1, 2, 2, 2), profiles.erase("erin"));
+        assertEquals(new ShopperProfiles.Erasure("erin", 1, 2, 2, 2, 0), profiles.erase("erin"));
+        assertEquals(List.of("erin"), erasedFromUploads, "the uploads are searched too");
         assertEquals("unknown_shopper", rejected(() -> profiles.get("erin")));
         assertFalse(features.loadShopperContext("erin").state().hasHistory());
         assertFalse(features.loadShopperContext(ShopperKeys.session("s-erin")).state().hasHistory());
         List<String> left = new ArrayList<>();
         this.events.forEach(e -> left.add(e.eventId()));
         assertEquals(List.of("x3"), left, "only the other shopper's event is left");
-        assertEquals(new ShopperProfiles.Erasure("erin", 0, 0, 0, 0), profiles.erase("erin"), "idempotent");
+        assertEquals(new ShopperProfiles.Erasure("erin", 0, 0, 0, 0, 0), profiles.erase("erin"), "idempotent");
     }
 }
