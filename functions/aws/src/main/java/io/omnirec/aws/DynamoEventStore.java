@@ -1,6 +1,7 @@
 package io.omnirec.aws;
 
 import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.EventDetails;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.store.EventStore;
@@ -158,7 +159,9 @@ public final class DynamoEventStore implements EventStore {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("eventId", Attributes.s(e.eventId()));
         item.put("userId", Attributes.s(e.userId()));
-        item.put("itemId", Attributes.s(e.itemId()));
+        if (e.itemId() != null) {
+            item.put("itemId", Attributes.s(e.itemId()));
+        }
         item.put("type", Attributes.s(e.type().wireName()));
         item.put("ts", Attributes.s(e.timestamp().toString()));
         item.put("channel", Attributes.s(e.channel().wireName()));
@@ -172,6 +175,27 @@ public final class DynamoEventStore implements EventStore {
         if (e.recommendationId() != null) {
             item.put("recommendationId", Attributes.s(e.recommendationId()));
         }
+        EventDetails d = e.details();
+        if (d.quantity() != 1) {
+            item.put("quantity", Attributes.n(d.quantity()));
+        }
+        if (d.unitPrice() != null) {
+            item.put("unitPrice", AttributeValue.fromN(Double.toString(d.unitPrice())));
+        }
+        if (d.orderId() != null) {
+            item.put("orderId", Attributes.s(d.orderId()));
+        }
+        if (d.rating() != null) {
+            item.put("rating", AttributeValue.fromN(Double.toString(d.rating())));
+        }
+        if (d.query() != null) {
+            item.put("query", Attributes.s(d.query()));
+        }
+        if (!d.properties().isEmpty()) {
+            Map<String, AttributeValue> properties = new HashMap<>();
+            d.properties().forEach((k, v) -> properties.put(k, Attributes.s(v)));
+            item.put("properties", AttributeValue.fromM(properties));
+        }
         return item;
     }
 
@@ -180,6 +204,17 @@ public final class DynamoEventStore implements EventStore {
                 Attributes.str(item, "itemId"), EventType.fromWire(Attributes.str(item, "type")).orElseThrow(),
                 Instant.parse(Attributes.str(item, "ts")),
                 Channel.fromWire(Attributes.str(item, "channel")).orElseThrow(), Attributes.str(item, "storeId"),
-                Attributes.str(item, "sessionId"), Attributes.str(item, "recommendationId"));
+                Attributes.str(item, "sessionId"), Attributes.str(item, "recommendationId"), detailsFromItem(item));
+    }
+
+    private static EventDetails detailsFromItem(Map<String, AttributeValue> item) {
+        Map<String, String> properties = new HashMap<>();
+        if (item.containsKey("properties") && item.get("properties").hasM()) {
+            item.get("properties").m().forEach((k, v) -> properties.put(k, v.s()));
+        }
+        return new EventDetails(item.containsKey("quantity") ? (int) Attributes.num(item, "quantity") : 1,
+                item.containsKey("unitPrice") ? Attributes.num(item, "unitPrice") : null, Attributes.str(item, "orderId"),
+                item.containsKey("rating") ? Attributes.num(item, "rating") : null, Attributes.str(item, "query"),
+                properties);
     }
 }

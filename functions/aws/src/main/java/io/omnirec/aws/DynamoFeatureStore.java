@@ -200,6 +200,9 @@ public final class DynamoFeatureStore implements FeatureStore {
         if (update.purchasedItemId() != null) {
             expression.set(PURCHASE_PREFIX + update.purchasedItemId(), Attributes.n(update.at()));
         }
+        if (update.returnedItemId() != null) {
+            expression.remove(PURCHASE_PREFIX + update.returnedItemId());
+        }
         if (update.cart() == InteractionUpdate.CartChange.ADD) {
             expression.set(CART_PREFIX + update.itemId(), Attributes.n(update.at()));
         } else if (update.cart() == InteractionUpdate.CartChange.REMOVE) {

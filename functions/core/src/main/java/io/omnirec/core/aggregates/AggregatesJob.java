@@ -41,7 +41,7 @@ public final class AggregatesJob {
         features.forEachItem(catalog::add);
         Map<String, Customer> customers = new HashMap<>();
         features.forEachCustomer(c -> customers.put(c.userId(), c));
-        Aggregates built = builder.build(events, catalog, customers, clock.instant());
+        Aggregates built = builder.build(events.withItems(), catalog, customers, clock.instant());
         store.save(built);
         LOG.info("saved aggregates " + built.version() + " over " + catalog.size() + " items");
         return built;

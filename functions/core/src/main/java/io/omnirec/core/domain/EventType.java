@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a shopper did. The wire name is the lower-case enum name, e.g. {@code add_to_cart}. {@link #IDENTIFY} is not an
- * interaction with an item: it says that an anonymous session belongs to a shopper, whose state then absorbs it.
+ * What a shopper did. The wire name is the lower-case enum name, e.g. {@code add_to_cart}. Two types are not about an
+ * item: {@link #IDENTIFY} says that an anonymous session belongs to a shopper, whose state then absorbs it, and
+ * {@link #SEARCH} carries the query text. The effect of each type on the shopper's state is in the README's table.
  */
 public enum EventType {
     VIEW(1.0),
@@ -15,6 +16,8 @@ public enum EventType {
     PURCHASE(5.0),
     FAVORITE(3.0),
     RATE(2.0),
+    RETURN(0.0),
+    SEARCH(0.0),
     IDENTIFY(0.0);
 
     private final double affinityWeight;
@@ -28,9 +31,9 @@ public enum EventType {
         return affinityWeight;
     }
 
-    /** Whether the event is about an item (every type but {@link #IDENTIFY}). */
+    /** Whether the event is about an item (every type but {@link #IDENTIFY} and {@link #SEARCH}). */
     public boolean isInteraction() {
-        return this != IDENTIFY;
+        return this != IDENTIFY && this != SEARCH;
     }
 
     public String wireName() {

@@ -21,9 +21,12 @@ public final class Identifiers {
 
     /** Whether {@code value} is a valid retailer id. */
     public static boolean isValid(String value) {
-        if (value == null || value.isEmpty() || value.charAt(0) == '~') {
-            return false;
-        }
+        return value != null && !value.isEmpty() && value.charAt(0) != '~' && isPrintable(value)
+                && value.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
+    /** Whether the text holds no control, format, unassigned or private-use character and no unpaired surrogate. */
+    public static boolean isPrintable(String value) {
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
             int type = Character.getType(codePoint);
@@ -34,7 +37,7 @@ public final class Identifiers {
             }
             i += Character.charCount(codePoint);
         }
-        return value.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+        return true;
     }
 
     /** Throws {@link InvalidInputException} with code {@code invalid_<field>} unless the retailer id is valid. */

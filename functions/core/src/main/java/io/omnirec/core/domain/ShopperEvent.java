@@ -16,8 +16,18 @@ import java.util.Objects;
  * @param recommendationId optional id of the recommendation this event answers (attribution)
  */
 public record ShopperEvent(String eventId, String userId, String itemId, EventType type, Instant timestamp,
-                           Channel channel, String storeId, String sessionId, String recommendationId) {
+                           Channel channel, String storeId, String sessionId, String recommendationId,
+                           EventDetails details) {
+
+    /** An event with nothing more to say ({@link EventDetails#NONE}). */
+    public ShopperEvent(String eventId, String userId, String itemId, EventType type, Instant timestamp,
+                        Channel channel, String storeId, String sessionId, String recommendationId) {
+        this(eventId, userId, itemId, type, timestamp, channel, storeId, sessionId, recommendationId,
+                EventDetails.NONE);
+    }
+
     public ShopperEvent {
+        details = details == null ? EventDetails.NONE : details;
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(type, "type");

@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param at              when the event happened, epoch seconds
  * @param purchasedItemId the item the shopper bought (its last purchase time becomes {@code at}), or {@code null}
+ * @param returnedItemId  the item the shopper returned (it no longer counts as bought), or {@code null}
  * @param cart            what the event does to the shopper's cart: a purchase or a removal takes the item out
  * @param itemWeight      weight to add to the shopper's interaction with the item (the history that item-to-item
  *                        candidate sources start from)
@@ -24,7 +25,8 @@ import java.util.Optional;
  * @param priceLog        {@code ln(price)} to add to the shopper's price sum when {@code priceCount} is 1
  * @param interaction     the entry the event adds to the shopper's recent interactions
  */
-public record InteractionUpdate(String userId, String itemId, long at, String purchasedItemId, CartChange cart,
+public record InteractionUpdate(String userId, String itemId, long at, String purchasedItemId, String returnedItemId,
+                                CartChange cart,
                                 double itemWeight, Map<String, Double> affinities, double affinityTotal,
                                 double priceLog, int priceCount, Interaction interaction) {
 
@@ -40,7 +42,8 @@ public record InteractionUpdate(String userId, String itemId, long at, String pu
         if (!type.isInteraction()) {
             throw new IllegalArgumentException(type.wireName() + " is not an interaction with an item");
         }
-        double weight = type.affinityWeight();
+        double weight = type == EventType.RATE && event.details().rating() != null
+                ? type.affinityWeight() * event.details().rating() / 5 : type.affinityWeight();
         Map<String, Double> affinities = new LinkedHashMap<>();
         double priceLog = 0;
         int priceCount = 0;
@@ -50,20 +53,23 @@ public record InteractionUpdate(String userId, String itemId, long at, String pu
             affinities.put(UserState.categoryKey(it.category()), decayed);
             affinities.put(UserState.topCategoryKey(it.topCategory()), decayed);
             affinities.put(UserState.brandKey(it.brand()), decayed);
-            if (type == EventType.PURCHASE && it.price() > 0) {
-                priceLog = Math.log(it.price());
+            Double paid = event.details().unitPrice();
+            double price = paid != null && paid > 0 ? paid : it.price();
+            if (type == EventType.PURCHASE && price > 0) {
+                priceLog = Math.log(price);
                 priceCount = 1;
             }
         }
         double total = affinities.isEmpty() ? 0 : decayed;
         String purchased = type == EventType.PURCHASE ? event.itemId() : null;
+        String returned = type == EventType.RETURN ? event.itemId() : null;
         CartChange cart = switch (type) {
             case ADD_TO_CART -> CartChange.ADD;
             case REMOVE_FROM_CART, PURCHASE -> CartChange.REMOVE;
             default -> CartChange.NONE;
         };
         long at = event.timestamp().getEpochSecond();
-        return new InteractionUpdate(event.userId(), event.itemId(), at, purchased, cart, weight,
+        return new InteractionUpdate(event.userId(), event.itemId(), at, purchased, returned, cart, weight,
                 Map.copyOf(affinities), total, priceLog, priceCount,
                 new Interaction(event.itemId(), type, at, event.channel(), event.storeId()));
     }

@@ -161,6 +161,10 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
             newPurchases.merge(update.purchasedItemId(), update.at(), Math::max);
             newPurchases = boundPurchases(newPurchases);
         }
+        if (update.returnedItemId() != null && purchases.containsKey(update.returnedItemId())) {
+            newPurchases = new HashMap<>(newPurchases);
+            newPurchases.remove(update.returnedItemId());
+        }
         Map<String, Long> newCart = cart;
         if (update.cart() != InteractionUpdate.CartChange.NONE) {
             newCart = new HashMap<>(cart);

@@ -67,7 +67,7 @@ public final class EventApplier {
             return failed(index, event, "the event was not stored; resend it");
         }
         if (existing.isEmpty()) {
-            return apply(index, event, item, now, null);
+            return event.type().isInteraction() ? apply(index, event, item, now, null) : logged(index, event);
         }
         StoredEvent stored = existing.get();
         if (!stored.event().equals(event)) {
@@ -77,7 +77,7 @@ public final class EventApplier {
         return switch (stored.state()) {
             case APPLIED -> duplicate(index, event);
             case UNRESOLVED -> unresolved(index, event);
-            case PENDING -> takeOver(stored, now, lease)
+            case PENDING -> !event.type().isInteraction() ? logged(index, event) : takeOver(stored, now, lease)
                     ? apply(index, event, item, now, stored.storedAt())
                     : new EventResult(index, event.eventId(), EventResult.Status.FAILED, "in_progress",
                     "the event is being applied by an earlier request; resend it after "
@@ -94,7 +94,16 @@ public final class EventApplier {
         if (!takeOver(stored, now, lease)) {
             return Optional.empty();
         }
+        if (!stored.event().type().isInteraction()) {
+            return Optional.of(logged(0, stored.event()));
+        }
         return Optional.of(apply(0, stored.event(), item, now, stored.storedAt()));
+    }
+
+    /** An event with no effect on the state (a search): kept in the log for training, marked applied at once. */
+    private EventResult logged(int index, ShopperEvent event) {
+        settle(event, () -> events.markApplied(event.eventId()));
+        return new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
     }
 
     private boolean takeOver(StoredEvent stored, Instant now, Duration lease) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnirec.core.domain.EventDetails;
 import io.omnirec.core.domain.ShopperEvent;
 
 import java.util.List;
@@ -35,6 +36,26 @@ public final class EventJson {
         }
         if (event.recommendationId() != null) {
             node.put("recommendationId", event.recommendationId());
+        }
+        EventDetails details = event.details();
+        if (details.quantity() != 1) {
+            node.put("quantity", details.quantity());
+        }
+        if (details.unitPrice() != null) {
+            node.put("unitPrice", details.unitPrice());
+        }
+        if (details.orderId() != null) {
+            node.put("orderId", details.orderId());
+        }
+        if (details.rating() != null) {
+            node.put("rating", details.rating());
+        }
+        if (details.query() != null) {
+            node.put("query", details.query());
+        }
+        if (!details.properties().isEmpty()) {
+            ObjectNode properties = node.putObject("properties");
+            details.properties().forEach(properties::put);
         }
         return node;
     }

@@ -51,7 +51,7 @@ public final class EventRepair {
 
     private Optional<io.omnirec.core.domain.CatalogItem> item(StoredEvent stored) {
         String itemId = stored.event().itemId();
-        return Optional.ofNullable(features.items(Set.of(itemId)).get(itemId));
+        return itemId == null ? Optional.empty() : Optional.ofNullable(features.items(Set.of(itemId)).get(itemId));
     }
 
     private static int slot(EventResult result) {

@@ -2,6 +2,7 @@ package io.omnirec.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.EventDetails;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.domain.InvalidInputException;
@@ -13,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns one raw event object into a {@link ShopperEvent}, or rejects it with a machine-readable code. Every field is
@@ -23,7 +27,9 @@ import java.util.Set;
  */
 public final class EventValidator {
     static final Set<String> FIELDS = Set.of("eventId", "userId", "itemId", "type", "timestamp", "channel",
-            "storeId", "sessionId", "recommendationId");
+            "storeId", "sessionId", "recommendationId", "quantity", "unitPrice", "orderId", "rating", "query",
+            "properties");
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     /** How far back the live API accepts events: the event table's retention. Older events are history. */
     static final int LIVE_DAYS = 400;
     /** The earliest time anything accepts: before it a timestamp is a mistake (zero, a unit error). */
@@ -79,7 +85,7 @@ public final class EventValidator {
         if (type.isInteraction()) {
             itemId = Identifiers.requireValid("itemId", text(node, "itemId", true));
         } else if (node.has("itemId")) {
-            throw new InvalidInputException("unexpected_itemId", "an identify event names no item");
+            throw new InvalidInputException("unexpected_itemId", "a " + type.wireName() + " event names no item");
         }
         String channelName = text(node, "channel", true);
         Channel channel = Channel.fromWire(channelName)
@@ -91,7 +97,87 @@ public final class EventValidator {
         }
         String owner = userId != null ? userId : ShopperKeys.session(sessionId);
         return new ShopperEvent(eventId, owner, itemId, type, timestamp, channel, storeId, sessionId,
-                optionalId(node, "recommendationId"));
+                optionalId(node, "recommendationId"), details(node, type));
+    }
+
+    /** The fields only some types carry; each is refused on a type it means nothing to. */
+    private static EventDetails details(JsonNode node, EventType type) {
+        boolean trade = type == EventType.PURCHASE || type == EventType.RETURN;
+        int quantity = 1;
+        if (node.hasNonNull("quantity")) {
+            only(trade, "quantity", "purchase and return");
+            JsonNode value = node.get("quantity");
+            if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1
+                    || value.asInt() > EventDetails.MAX_QUANTITY) {
+                throw new InvalidInputException("invalid_quantity", "quantity must be a whole number 1-"
+                        + EventDetails.MAX_QUANTITY);
+            }
+            quantity = value.asInt();
+        }
+        Double unitPrice = null;
+        if (node.hasNonNull("unitPrice")) {
+            only(trade, "unitPrice", "purchase and return");
+            JsonNode value = node.get("unitPrice");
+            if (!value.isNumber() || !(value.asDouble() >= 0 && value.asDouble() <= 10_000_000)) {
+                throw new InvalidInputException("invalid_unitPrice", "unitPrice must be a number 0-10000000");
+            }
+            unitPrice = value.asDouble();
+        }
+        String orderId = optionalId(node, "orderId");
+        if (orderId != null) {
+            only(trade, "orderId", "purchase and return");
+        }
+        Double rating = null;
+        if (type == EventType.RATE) {
+            JsonNode value = node.get("rating");
+            if (value == null || value.isNull()) {
+                throw new InvalidInputException("missing_rating", "a rate event needs rating, 1-5");
+            }
+            if (!value.isNumber() || !(value.asDouble() >= 1 && value.asDouble() <= 5)) {
+                throw new InvalidInputException("invalid_rating", "rating must be a number 1-5");
+            }
+            rating = value.asDouble();
+        } else if (node.hasNonNull("rating")) {
+            only(false, "rating", "rate");
+        }
+        String query = text(node, "query", type == EventType.SEARCH);
+        if (query != null) {
+            only(type == EventType.SEARCH, "query", "search");
+            if (query.isBlank() || query.length() > EventDetails.MAX_QUERY_LENGTH || !Identifiers.isPrintable(query)) {
+                throw new InvalidInputException("invalid_query", "query must be 1-" + EventDetails.MAX_QUERY_LENGTH
+                        + " characters of printable text");
+            }
+        }
+        return new EventDetails(quantity, unitPrice, orderId, rating, query, properties(node));
+    }
+
+    private static Map<String, String> properties(JsonNode node) {
+        JsonNode value = node.get("properties");
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject() || value.size() > EventDetails.MAX_PROPERTIES) {
+            throw new InvalidInputException("invalid_properties", "properties must be an object of at most "
+                    + EventDetails.MAX_PROPERTIES + " string values");
+        }
+        Map<String, String> properties = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!PROPERTY_NAME.matcher(entry.getKey()).matches() || !entry.getValue().isTextual()
+                    || entry.getValue().asText().length() > EventDetails.MAX_PROPERTY_LENGTH
+                    || !Identifiers.isPrintable(entry.getValue().asText())) {
+                throw new InvalidInputException("invalid_properties", "properties: names of 1-64 of A-Z a-z 0-9 _ . -,"
+                        + " values printable text of at most " + EventDetails.MAX_PROPERTY_LENGTH + " characters");
+            }
+            properties.put(entry.getKey(), entry.getValue().asText());
+        }
+        return properties;
+    }
+
+    private static void only(boolean allowed, String field, String types) {
+        if (!allowed) {
+            throw new InvalidInputException("unexpected_" + field, field + " belongs to " + types + " events only");
+        }
     }
 
     private Instant timestamp(String value) {

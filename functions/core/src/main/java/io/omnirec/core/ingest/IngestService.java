@@ -106,7 +106,8 @@ public final class IngestService {
             }
             firsts.put(event.eventId(), CompletableFuture.supplyAsync(() -> event.type() == EventType.IDENTIFY
                     ? identify(index, event)
-                    : applier.accept(index, event, Optional.ofNullable(catalog.get(event.itemId())), lease), executor));
+                    : applier.accept(index, event, event.itemId() == null ? Optional.empty()
+                    : Optional.ofNullable(catalog.get(event.itemId())), lease), executor));
         }
         firsts.values().forEach(future -> {
             EventResult result = future.join();

@@ -10,4 +10,13 @@ public interface EventHistory {
 
     /** Visits every event, in no particular order. */
     void forEach(Consumer<ShopperEvent> visitor);
+
+    /** The events about an item (not searches): what the aggregates and training learn from. */
+    default EventHistory withItems() {
+        return visitor -> forEach(event -> {
+            if (event.itemId() != null) {
+                visitor.accept(event);
+            }
+        });
+    }
 }

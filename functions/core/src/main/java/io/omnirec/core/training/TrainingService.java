@@ -15,6 +15,7 @@ import io.omnirec.core.ranking.RankFusionScorer;
 import io.omnirec.core.ranking.Scorer;
 import io.omnirec.core.ranking.SourceScorer;
 import io.omnirec.core.ranking.TopK;
+import io.omnirec.core.store.EventHistory;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ModelStore;
@@ -59,13 +60,13 @@ public final class TrainingService {
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final EventStore events;
+    private final EventHistory events;
     private final FeatureStore features;
     private final ModelStore models;
     private final Clock clock;
 
     public TrainingService(EventStore events, FeatureStore features, ModelStore models, Clock clock) {
-        this.events = events;
+        this.events = events.withItems();
         this.features = features;
         this.models = models;
         this.clock = clock;

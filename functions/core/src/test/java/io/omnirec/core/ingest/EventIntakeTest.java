@@ -191,6 +191,48 @@ class EventIntakeTest {
         assertEquals("invalid_json", rejected("[".repeat(500) + "]".repeat(500)).code());
     }
 
+    @Test
+    void eventModel_shouldGiveEachTypeItsEffect_andKeepItsDetails() {
+        features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
+        String purchase = "{\"eventId\":\"m1\",\"userId\":\"u1\",\"itemId\":\"i1\",\"type\":\"purchase\","
+                + "\"timestamp\":\"2026-11-29T10:00:00Z\",\"channel\":\"store\",\"storeId\":\"s1\",\"quantity\":2,"
+                + "\"unitPrice\":8.5,\"orderId\":\"POS/77#1\",\"properties\":{\"till\":\"4\"}}";
+        assertEquals(EventResult.Status.ACCEPTED, only(purchase).status());
+        io.omnirec.core.domain.EventDetails details = events.get("m1").orElseThrow().event().details();
+        assertEquals(new io.omnirec.core.domain.EventDetails(2, 8.5, "POS/77#1", null, null,
+                java.util.Map.of("till", "4")), details);
+        assertEquals(Math.log(8.5), features.loadShopperContext("u1").state().meanPriceLog(), 1e-9,
+                "the price paid, not the catalog's");
+        assertEquals(Set.of("i1"), features.loadShopperContext("u1").state().purchased());
+
+        assertEquals(EventResult.Status.ACCEPTED, only(event("m2", "return").replace("}", ",\"quantity\":1}")).status());
+        assertEquals(Set.of(), features.loadShopperContext("u1").state().purchased(), "returned: no longer bought");
+
+        assertEquals(EventResult.Status.ACCEPTED, only(event("m3", "rate").replace("}", ",\"rating\":5}")).status());
+        assertEquals(5.0 + 2.0, features.loadShopperContext("u1").state().items().get("i1"), 1e-9);
+        assertEquals("missing_rating", only(event("m4", "rate")).code());
+        assertEquals("invalid_rating", only(event("m4", "rate").replace("}", ",\"rating\":9}")).code());
+        assertEquals("unexpected_rating", only(event("m4", "view").replace("}", ",\"rating\":3}")).code());
+        assertEquals("unexpected_quantity", only(event("m4", "view").replace("}", ",\"quantity\":3}")).code());
+        assertEquals("invalid_quantity", only(event("m4", "purchase").replace("}", ",\"quantity\":0}")).code());
+
+        String search = "{\"eventId\":\"m5\",\"userId\":\"u1\",\"type\":\"search\",\"query\":\"oat milk\","
+                + "\"timestamp\":\"2026-11-29T10:05:00Z\",\"channel\":\"app\"}";
+        var before = features.loadShopperContext("u1").state();
+        assertEquals(EventResult.Status.ACCEPTED, only(search).status());
+        assertEquals(EventResult.Status.DUPLICATE, only(search).status());
+        assertEquals("oat milk", events.get("m5").orElseThrow().event().details().query());
+        assertEquals(before.items(), features.loadShopperContext("u1").state().items(), "a search changes no state");
+        assertEquals("missing_query", only(search.replace(",\"query\":\"oat milk\"", "").replace("m5", "m6")).code());
+        assertEquals("unexpected_itemId", only(search.replace("\"type\"", "\"itemId\":\"i1\",\"type\"")
+                .replace("m5", "m6")).code());
+        assertEquals("invalid_properties", only(event("m6", "view").replace("}", ",\"properties\":{\"a b\":\"x\"}}"))
+                .code());
+        List<String> history = new java.util.ArrayList<>();
+        events.withItems().forEach(e -> history.add(e.eventId()));
+        assertTrue(!history.contains("m5"), "jobs read the events about items");
+    }
+
     /** A feature store whose writes fail, as when DynamoDB throttles. */
     private static final class FailingFeatureStore extends io.omnirec.core.store.ForwardingFeatureStore {
         FailingFeatureStore(InMemoryFeatureStore delegate) {

@@ -8,10 +8,15 @@ import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.imports.CatalogCsv;
 import io.omnirec.core.imports.CustomerCsv;
 import io.omnirec.core.ingest.EventBatchParser;
+import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.ranking.RankQuery;
 import io.omnirec.core.ranking.RecommendationQuery;
 import io.omnirec.core.records.RecordJson;
+import io.omnirec.core.store.memory.InMemoryEventStore;
+import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryImpressionStore;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -44,7 +49,8 @@ class InputPropertiesTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern CODE = Pattern.compile("[a-z_]+(_[A-Za-z]+)?");
     static final List<String> EVENT_FIELDS = List.of("eventId", "userId", "sessionId", "itemId", "type", "timestamp",
-            "channel", "storeId", "recommendationId", "quantity");
+            "channel", "storeId", "recommendationId", "quantity", "unitPrice", "orderId", "rating", "query",
+            "properties");
 
     /** Runs the parser; true when it accepted, false when it rejected with a proper code. */
     static boolean acceptsOrRejectsCleanly(Runnable parse) {
@@ -71,7 +77,8 @@ class InputPropertiesTest {
         return Arbitraries.oneOf(anyText().map(s -> (Object) s), Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.doubles().map(d -> (Object) d), Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.just(List.of(1, "a")), Arbitraries.just(Map.of("$ne", 1)),
-                Arbitraries.just("2026-11-29T10:00:00Z"), Arbitraries.of("view", "purchase", "identify", "web", "store"));
+                Arbitraries.just("2026-11-29T10:00:00Z"), Arbitraries.of("view", "purchase", "identify", "web", "store", "rate", "return", "search"),
+                Arbitraries.just(Map.of("till", "4")), Arbitraries.just(Map.of("a b", List.of())));
     }
 
     @Property(tries = 300, seed = "42")
@@ -108,6 +115,11 @@ class InputPropertiesTest {
         }
         acceptsOrRejectsCleanly(() -> EventValidator.live(CLOCK).validate(node));
         acceptsOrRejectsCleanly(() -> EventValidator.historical(CLOCK).validate(node));
+        IngestService ingest = new IngestService(new InMemoryEventStore(), new InMemoryFeatureStore(),
+                new InMemoryImpressionStore(), EventValidator.live(CLOCK));
+        List<EventResult> results = ingest.ingest(List.of(node, node));
+        assertEquals(2, results.size(), "a fate for each, never an exception");
+        results.forEach(r -> assertTrue(r.status() != EventResult.Status.FAILED, r.toString()));
     }
 
     @Provide

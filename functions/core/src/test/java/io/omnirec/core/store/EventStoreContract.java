@@ -121,4 +121,19 @@ public abstract class EventStoreContract {
         assertTrue(store.get(other.eventId()).isPresent());
         assertEquals(0, store.deleteShopperEvents("u1"));
     }
+
+    @Test
+    void get_shouldReturnTheDetails_andEventsWithoutAnItem() {
+        EventStore store = newStore();
+        ShopperEvent purchase = new ShopperEvent("e-d-" + UUID.randomUUID(), "u3", "i3", EventType.PURCHASE,
+                Instant.parse("2026-11-02T10:00:00Z"), Channel.STORE, "store-1", null, null,
+                new io.omnirec.core.domain.EventDetails(3, 2.49, "order-9", null, null, java.util.Map.of("till", "2")));
+        ShopperEvent search = new ShopperEvent("e-s-" + UUID.randomUUID(), "u3", null, EventType.SEARCH,
+                Instant.parse("2026-11-02T10:01:00Z"), Channel.APP, null, null, null,
+                new io.omnirec.core.domain.EventDetails(1, null, null, null, "oat milk", java.util.Map.of()));
+        store.putIfAbsent(purchase);
+        store.putIfAbsent(search);
+        assertEquals(purchase, store.get(purchase.eventId()).orElseThrow().event());
+        assertEquals(search, store.get(search.eventId()).orElseThrow().event());
+    }
 }
