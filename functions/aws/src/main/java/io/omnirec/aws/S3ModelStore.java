@@ -55,6 +55,31 @@ public final class S3ModelStore implements ModelStore {
         putNew(key(version, CARD_FILE), artifact.card().toJson(), "application/json");
     }
 
+    @Override
+    public Optional<byte[]> run(String runId) {
+        return get(runKey(runId));
+    }
+
+    @Override
+    public boolean startRun(String runId, byte[] record) {
+        try {
+            putNew(runKey(runId), record, "application/json");
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordRun(String runId, byte[] record) {
+        objects.putJson(runKey(runId), record);
+    }
+
+    /** {@code <prefix>runs/<runId>.json}, beside the versions. */
+    private String runKey(String runId) {
+        return prefix + "runs/" + Identifiers.requireToken("runId", runId) + ".json";
+    }
+
     private void putNew(String key, byte[] bytes, String contentType) {
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType),
@@ -64,7 +89,7 @@ public final class S3ModelStore implements ModelStore {
                 if (get(key).filter(existing -> java.util.Arrays.equals(existing, bytes)).isPresent()) {
                     return; // our own write, retried by the SDK after the first attempt had landed
                 }
-                throw new IllegalStateException("model object " + key + " exists; versions are immutable", e);
+                throw new IllegalStateException("object " + key + " exists; it is written once", e);
             }
             throw e;
         }

@@ -23,6 +23,12 @@ public class TrainBeans {
         return new TrainingService(events, features, models, clock);
     }
 
+    @Produces
+    @Singleton
+    Deliveries deliveries(ModelStore models, Clock clock) {
+        return new Deliveries(models, clock);
+    }
+
     /** Applies the events failed or timed-out ingest requests left pending, before the aggregates read them. */
     @Produces
     @Singleton

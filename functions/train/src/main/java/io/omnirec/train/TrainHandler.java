@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /**
  * EventBridge schedule (or a manual event): apply the events ingest left pending, rebuild the aggregates recommend
- * serves from, then train, evaluate, write a model version and promote it if it is not worse.
+ * serves from, then train, evaluate, write a model version and promote it if it is not worse. A second delivery of the
+ * same event trains nothing ({@link Deliveries}).
  */
 @Named("train")
 public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSummary> {
@@ -32,16 +33,27 @@ public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSumm
     @Inject
     EventRepair repair;
 
+    @Inject
+    Deliveries deliveries;
+
     @Override
     public TrainingSummary handleRequest(ScheduledEvent event, Context context) {
         if (event == null || !event.startsTraining()) {
             throw new InvalidInputException("invalid_event",
                     "expected an EventBridge 'Scheduled Event' from aws.events or a manual omnirec.manual event");
         }
+        String requestId = context == null || context.getAwsRequestId() == null ? "local"
+                : context.getAwsRequestId();
+        java.util.Optional<String> refused = deliveries.admit(event.id(), requestId);
+        if (refused.isPresent()) {
+            return TrainingSummary.duplicate(refused.get());
+        }
         EventRepair.Report repaired = repair.run(context == null ? Duration.ofMinutes(15)
                 : Duration.ofMillis(Math.max(1, context.getRemainingTimeInMillis())));
         String aggregatesVersion = aggregates.run().version();
-        return TrainingSummary.of(training.trainAndPromote(TrainingConfig.defaults(config.trainingSeed())),
-                aggregatesVersion, repaired);
+        TrainingSummary summary = TrainingSummary.of(training.trainAndPromote(
+                TrainingConfig.defaults(config.trainingSeed())), aggregatesVersion, repaired);
+        deliveries.finished(event.id(), requestId, summary.version());
+        return summary;
     }
 }

@@ -17,6 +17,11 @@ public record TrainingSummary(String status, String version, String reason, Map<
                               Map<String, Long> counts, String aggregatesVersion,
                               EventRepair.Report repaired) {
 
+    /** A delivery that was handled already: nothing trained. */
+    static TrainingSummary duplicate(String reason) {
+        return new TrainingSummary("duplicate_delivery", null, reason, Map.of(), Map.of(), null, null);
+    }
+
     static TrainingSummary of(TrainingOutcome outcome, String aggregatesVersion, EventRepair.Report repaired) {
         return outcome.card() == null
                 ? new TrainingSummary(outcome.status(), null, outcome.reason(), Map.of(), Map.of(), aggregatesVersion,

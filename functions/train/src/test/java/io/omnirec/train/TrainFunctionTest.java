@@ -89,9 +89,13 @@ class TrainFunctionTest {
             assertTrue(model < best);
             assertTrue(models().champion().isEmpty());
         }
-        String second = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
+        given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
+                .when().post().then().statusCode(200).body("status", equalTo("duplicate_delivery"))
+                .body("reason", containsString(version));
+        String second = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json")
+                        .replace("53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "53dc4d37-cffa-4f76-80c9-000000000002"))
                 .when().post().then().statusCode(200).extract().path("version");
-        assertNotEquals(version, second, "each run writes a new immutable version");
+        assertNotEquals(version, second, "each schedule writes a new immutable version");
         models().load(second).orElseThrow().verify();
     }
 

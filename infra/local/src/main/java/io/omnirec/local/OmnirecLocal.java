@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,7 +118,11 @@ public final class OmnirecLocal implements AutoCloseable {
         out.printf("    accepted %d, duplicate %d in %.1f s%n", counts[0], counts[1], (System.nanoTime() - started) / 1e9);
 
         out.println("5/6 training through the train function (EventBridge scheduled event)");
-        JsonNode training = invokeJson(train, Files.readString(settings.root().resolve("events/eventbridge-scheduled.json")));
+        // each run is a new schedule (EventBridge gives every delivery its own id; a repeated id trains nothing)
+        ObjectNode schedule = (ObjectNode) JSON.readTree(settings.root().resolve("events/eventbridge-scheduled.json")
+                .toFile());
+        schedule.put("id", UUID.randomUUID().toString()).put("time", Instant.now().toString());
+        JsonNode training = invokeJson(train, JSON.writeValueAsString(schedule));
         out.printf("    %s %s: %s%n", training.path("status").asText(), training.path("version").asText(),
                 training.path("reason").asText());
 

@@ -50,4 +50,19 @@ public interface ModelStore {
 
     /** Ends the running experiment, if any: everyone gets the champion. */
     void endExperiment();
+
+    /**
+     * The record of a training run, by the id of the delivery that started it (an EventBridge event id, a token), if
+     * one was kept.
+     */
+    Optional<byte[]> run(String runId);
+
+    /**
+     * Keeps a run's record unless one exists: false when another delivery recorded it first (a write of this very
+     * record that landed before a retry counts as this one's).
+     */
+    boolean startRun(String runId, byte[] record);
+
+    /** Replaces a run's record (it finished, or a stale one is taken over). */
+    void recordRun(String runId, byte[] record);
 }

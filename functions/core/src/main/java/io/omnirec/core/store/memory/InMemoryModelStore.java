@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Model versions in a map; for unit tests of the core and the offline evaluation tool. */
 public final class InMemoryModelStore implements ModelStore {
     private final Map<String, ModelArtifact> versions = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> runs = new ConcurrentHashMap<>();
     private volatile String champion;
     private volatile String previous;
     private volatile Experiment experiment;
@@ -72,6 +73,22 @@ public final class InMemoryModelStore implements ModelStore {
     @Override
     public void endExperiment() {
         experiment = null;
+    }
+
+    @Override
+    public Optional<byte[]> run(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    @Override
+    public boolean startRun(String runId, byte[] record) {
+        byte[] existing = runs.putIfAbsent(runId, record);
+        return existing == null || java.util.Arrays.equals(existing, record);
+    }
+
+    @Override
+    public void recordRun(String runId, byte[] record) {
+        runs.put(runId, record);
     }
 
     /** Replaces a stored version's model bytes, to simulate corruption in storage. */
