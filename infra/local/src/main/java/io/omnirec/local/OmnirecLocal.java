@@ -145,7 +145,8 @@ public final class OmnirecLocal implements AutoCloseable {
 
     /**
      * Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator, then its cold start beside an
-     * empty Quarkus HTTP Lambda (after {@link #run}).
+     * empty Quarkus HTTP Lambda, then ingest under load ({@code 10 x calls} events) beside raw writes (after
+     * {@link #run}).
      */
     public Benchmarks benchmark(int calls, int coldStarts) throws IOException {
         List<String> shoppers = data.customers().stream().map(c -> c.userId()).toList();
@@ -156,11 +157,16 @@ public final class OmnirecLocal implements AutoCloseable {
         ColdStartBenchmark.Result cold = new ColdStartBenchmark(settings.root(), environment(aws),
                 Files.createDirectories(settings.root().resolve("target/local"))).run(coldStarts, busiestBuyer(data));
         ColdStartBenchmark.print(cold, out);
-        return new Benchmarks(warm, cold);
+        IngestBenchmark.Result ingest = new IngestBenchmark(URI.create(apiUrl()),
+                AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), resources,
+                data.items().stream().map(i -> i.itemId()).toList(), shoppers).run(calls * 10, 42);
+        IngestBenchmark.print(ingest, out);
+        return new Benchmarks(warm, cold, ingest);
     }
 
     /** What {@link #benchmark} measured. */
-    public record Benchmarks(RecommendBenchmark.Result warm, ColdStartBenchmark.Result cold) {
+    public record Benchmarks(RecommendBenchmark.Result warm, ColdStartBenchmark.Result cold,
+                             IngestBenchmark.Result ingest) {
     }
 
     /** The API's base URL. */

@@ -53,6 +53,8 @@ class OmnirecLocalIT {
         }
         assertEquals(20, benchmarks.warm().recommend().millis().getN(), "the benchmark command runs end to end");
         assertEquals(1, benchmarks.cold().rounds());
+        assertEquals(0, benchmarks.ingest().serverErrors(), "no 5xx under concurrent ingest and recommend");
+        assertEquals(0, benchmarks.ingest().mismatchedShoppers(), "every shopper's state matches what was sent");
 
         JsonNode files = report.imports().path("files");
         assertEquals("imported", files.get(0).path("status").asText());
