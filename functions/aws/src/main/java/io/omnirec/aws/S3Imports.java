@@ -10,8 +10,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +48,11 @@ public final class S3Imports {
     /**
      * The outcome of one object.
      *
-     * @param status        {@code imported}, {@code rejected} (the whole file: see {@code error}) or {@code skipped}
-     *                      (our own rejection report)
+     * @param status        {@code imported}, {@code rejected} (the whole file: see {@code error}; {@code invalid_key}
+     *                      for a key that is not URL-encoded) or {@code skipped} (our own rejection report, a file an
+     *                      erasure rewrote, or an object gone by the time it is read: {@code object_missing}); never an
+     *                      exception for one object, so that S3 does not deliver the notification again
+
      * @param rejectionsKey where rejected rows were written, or {@code null}
      */
     public record Result(String bucket, String key, String status, Optional<ImportReport> report,
@@ -61,7 +63,13 @@ public final class S3Imports {
      * @param encodedKey the key exactly as S3 event notifications carry it: URL-encoded, {@code +} for space
      */
     public Result importObject(String bucket, String encodedKey) {
-        String key = URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
+        String key;
+        try {
+            key = URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            LOG.warning("rejected a notification whose key is not URL-encoded: " + e.getMessage());
+            return new Result(bucket, encodedKey, "rejected", Optional.empty(), null, "invalid_key");
+        }
         Optional<ImportKind> kind = ImportKind.ofKey(key);
         if (kind.isEmpty()) {
             return new Result(bucket, key, "skipped", Optional.empty(), null, null);
@@ -69,6 +77,9 @@ public final class S3Imports {
         for (int attempt = 1; ; attempt++) {
             try {
                 return importOnce(bucket, key, kind.get());
+            } catch (NoSuchKeyException e) {
+                LOG.warning(String.format("s3://%s/%s is gone; nothing to import", bucket, key));
+                return new Result(bucket, key, "skipped", Optional.empty(), null, "object_missing");
             } catch (UncheckedIOException | SdkClientException e) {
                 if (attempt >= READ_ATTEMPTS) {
                     throw e;

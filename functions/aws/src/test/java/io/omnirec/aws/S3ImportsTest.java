@@ -97,4 +97,14 @@ class S3ImportsTest {
         assertEquals("skipped", imports.importObject(resources.importsBucket(), "imports/customers/erase-a.csv")
                 .status(), "the rewrite's own notification imports nothing");
     }
+
+    @Test
+    void importObject_shouldAnswerNotThrow_whenTheKeyIsHostileOrTheObjectIsGone() {
+        S3Imports.Result hostile = imports.importObject(resources.importsBucket(), "imports/catalog/%zz.csv");
+        assertEquals("rejected", hostile.status());
+        assertEquals("invalid_key", hostile.error());
+        S3Imports.Result gone = imports.importObject(resources.importsBucket(), "imports/catalog/deleted-meanwhile.csv");
+        assertEquals("skipped", gone.status());
+        assertEquals("object_missing", gone.error());
+    }
 }
