@@ -107,6 +107,12 @@ public final class DynamoFeatureStore implements FeatureStore {
             item.put("gender", Attributes.s(c.gender()));
             item.put("region", Attributes.s(c.region()));
             item.put("homeStoreId", Attributes.s(c.homeStoreId()));
+            if (!c.postalCode().isEmpty()) {
+                item.put("postalCode", Attributes.s(c.postalCode()));
+            }
+            if (!c.personalization()) {
+                item.put("personalization", AttributeValue.fromBool(false));
+            }
             return item;
         }).toList());
     }
@@ -480,7 +486,8 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     private static Customer customerFromAttributes(String userId, Map<String, AttributeValue> item) {
         return new Customer(userId, (int) Attributes.num(item, "age"), Attributes.str(item, "gender"),
-                Attributes.str(item, "region"), Attributes.str(item, "homeStoreId"));
+                Attributes.str(item, "region"), Attributes.str(item, "homeStoreId"), Attributes.str(item, "postalCode"),
+                !(item.containsKey("personalization") && Boolean.FALSE.equals(item.get("personalization").bool())));
     }
 
     private static UserState stateFromAttributes(String userId, Map<String, AttributeValue> item) {

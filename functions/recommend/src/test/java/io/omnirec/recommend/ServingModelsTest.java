@@ -70,6 +70,18 @@ class ServingModelsTest {
         public void endExperiment() {
             delegate.endExperiment();
         }
+
+        public Optional<byte[]> run(String runId) {
+            return delegate.run(runId);
+        }
+
+        public boolean startRun(String runId, byte[] record) {
+            return delegate.startRun(runId, record);
+        }
+
+        public void recordRun(String runId, byte[] record) {
+            delegate.recordRun(runId, record);
+        }
     }
 
     /** A clock the test moves. */

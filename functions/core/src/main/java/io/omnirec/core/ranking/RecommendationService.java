@@ -35,6 +35,11 @@ import java.util.logging.Logger;
 public final class RecommendationService {
     /** The strategy's suffix when the shopper's state could not be read and the answer is a new shopper's. */
     public static final String STATE_UNAVAILABLE = "state_unavailable";
+    /**
+     * The strategy's suffix when the shopper withdrew consent to personalization: their history and profile are not
+     * used, the answer is a new shopper's (the request's own context, such as the cart sent, still counts).
+     */
+    public static final String NO_CONSENT = "no_consent";
     private static final Logger LOG = Logger.getLogger(RecommendationService.class.getName());
 
     private final FeatureStore features;
@@ -158,14 +163,14 @@ public final class RecommendationService {
     }
 
     /** One shopper's scored pool. */
-    private record Scored(ShopperRequest request, boolean stateUnavailable, Set<String> unavailable,
+    private record Scored(ShopperRequest request, String limitation, Set<String> unavailable,
                           Aggregates aggregates, CandidatePool pool, ModelRouter.Routed routed, ActiveModel model,
                           double[] scores) {
         /** {@code model} or {@code fallback}, then the kind of cold start when there is one ({@link ColdStart}). */
         String strategy() {
             String scorer = model.scorer().isPresent() ? "model" : "fallback";
-            if (stateUnavailable) {
-                return scorer + ":" + STATE_UNAVAILABLE;
+            if (limitation != null) {
+                return scorer + ":" + limitation;
             }
             return ColdStart.of(request).map(cold -> scorer + ":" + cold.wireName()).orElse(scorer);
         }
@@ -187,20 +192,24 @@ public final class RecommendationService {
     private Scored score(String userId, RecommendationQuery query, List<String> required) {
         Aggregates current = aggregates.get();
         ShopperContext context;
-        boolean stateUnavailable = false;
+        String limitation = null;
         try {
             context = features.loadShopperContext(userId, BusinessRules.stockLocation(query));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the shopper's state; answering as for a new shopper", e);
             context = new ShopperContext(UserState.empty(userId), Optional.empty());
-            stateUnavailable = true;
+            limitation = STATE_UNAVAILABLE;
+        }
+        if (context.profile().filter(profile -> !profile.personalization()).isPresent()) {
+            context = new ShopperContext(UserState.empty(userId), Optional.empty(), context.unavailable());
+            limitation = NO_CONSENT;
         }
         ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
                 clock.instant(), query.context());
         CandidatePool pool = candidates.generate(request, current, required);
         ModelRouter.Routed routed = models.route(userId);
         Scorer scorer = routed.model().scorer().orElse(fallback);
-        return new Scored(request, stateUnavailable, context.unavailable(), current, pool, routed, routed.model(),
+        return new Scored(request, limitation, context.unavailable(), current, pool, routed, routed.model(),
                 scorer.score(request, pool, current));
     }
 

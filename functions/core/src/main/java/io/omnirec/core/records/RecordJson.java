@@ -29,7 +29,8 @@ public final class RecordJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** JSON field -> import column, in the column order of the customer import. */
     private static final Map<String, String> PROFILE = columns("userId", "user_id", "age", "age", "gender", "gender",
-            "region", "region", "homeStoreId", "home_store_id");
+            "region", "region", "homeStoreId", "home_store_id", "postalCode", "postal_code", "personalizationConsent",
+            "personalization");
     /** JSON field -> import column, in the column order of the catalog import. */
     private static final Map<String, String> ITEM = columns("itemId", "item_id", "title", "title", "category",
             "category", "brand", "brand", "price", "price", "consumable", "consumable", "repurchaseDays",
@@ -40,7 +41,8 @@ public final class RecordJson {
 
     /**
      * A profile from a {@code PUT /v1/users/{userId}} body: {@code age} (0-120) or {@code birthYear}, {@code gender}
-     * ({@code F}, {@code M}, {@code X}), {@code region}, optional {@code homeStoreId}.
+     * ({@code F}, {@code M}, {@code X}), {@code region}, optional {@code homeStoreId}, {@code postalCode} and
+     * {@code personalizationConsent} (true unless sent false).
      */
     public static Customer customer(String userId, byte[] body, Clock clock) {
         JsonNode root = JsonBodies.object(JSON, body, MAX_BODY_BYTES, "a JSON object of profile fields");
@@ -85,7 +87,10 @@ public final class RecordJson {
         if (!customer.homeStoreId().isEmpty()) {
             node.put("homeStoreId", customer.homeStoreId());
         }
-        return node;
+        if (!customer.postalCode().isEmpty()) {
+            node.put("postalCode", customer.postalCode());
+        }
+        return node.put("personalizationConsent", customer.personalization());
     }
 
     public static ObjectNode toJson(CatalogItem item) {

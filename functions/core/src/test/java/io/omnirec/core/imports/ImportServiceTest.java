@@ -141,6 +141,13 @@ class ImportServiceTest {
         assertEquals(Optional.of(new Customer("u1", 34, "F", "North", "store-01")),
                 features.loadShopperContext("u1").profile());
         assertEquals(Optional.of(new Customer("u3", 50, "X", "East", "")), features.loadShopperContext("u3").profile());
+        String withConsent = "user_id,age,gender,region,home_store_id,postal_code,personalization\n"
+                + "u4,40,F,North,,10115,false\nu5,41,M,South,,,\n";
+        assertEquals(2, service.importFile(ImportKind.CUSTOMERS,
+                new ByteArrayInputStream(withConsent.getBytes(StandardCharsets.UTF_8))).imported());
+        assertEquals(Optional.of(new Customer("u4", 40, "F", "North", "", "10115", false)),
+                features.loadShopperContext("u4").profile());
+        assertEquals(Optional.of(new Customer("u5", 41, "M", "South", "")), features.loadShopperContext("u5").profile());
     }
 
     @Test

@@ -390,6 +390,17 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void recommend_shouldUseNeitherHistoryNorProfile_whenTheShopperWithdrewConsent() {
+        event("private", "milk", EventType.PURCHASE, null);
+        event("private", "shoe", EventType.VIEW, null);
+        features.upsertCustomers(List.of(new Customer("private", 30, "F", "North", "", "", false)));
+        Recommendations withdrawn = service(ActiveModel.none("no_model")).recommend("private", 3);
+        Recommendations stranger = service(ActiveModel.none("no_model")).recommend("never-seen", 3);
+        assertEquals("fallback:" + RecommendationService.NO_CONSENT, withdrawn.strategy());
+        assertEquals(ids(stranger), ids(withdrawn), "what any new shopper gets");
+    }
+
+    @Test
     void recommend_shouldAnswerAsForANewShopperAndSaySo_whenTheShoppersStateCannotBeRead() {
         FeatureStore down = new io.omnirec.core.store.ForwardingFeatureStore(features) {
             @Override

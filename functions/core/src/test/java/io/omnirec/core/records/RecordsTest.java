@@ -54,8 +54,13 @@ class RecordsTest {
                 + " \"homeStoreId\": \"store-01\"}"));
         assertEquals(new Customer("u-1", 36, "F", "North", "store-01"), put);
         assertEquals(put, profiles.get("u-1"));
-        assertEquals("{\"userId\":\"u-1\",\"age\":36,\"gender\":\"F\",\"region\":\"North\",\"homeStoreId\":\"store-01\"}",
-                RecordJson.toJson(put).toString());
+        assertEquals("{\"userId\":\"u-1\",\"age\":36,\"gender\":\"F\",\"region\":\"North\",\"homeStoreId\":\"store-01\","
+                + "\"personalizationConsent\":true}", RecordJson.toJson(put).toString());
+        Customer withdrawn = profiles.put("u-2", body("{\"age\": 50, \"gender\": \"X\", \"region\": \"West\","
+                + " \"postalCode\": \"SW1A 1AA\", \"personalizationConsent\": false}"));
+        assertEquals(new Customer("u-2", 50, "X", "West", "", "SW1A 1AA", false), withdrawn);
+        assertEquals("invalid_personalizationConsent", rejected(() -> profiles.put("u-3", body("{\"age\": 50,"
+                + " \"gender\": \"X\", \"region\": \"W\", \"personalizationConsent\": \"maybe\"}"))));
         assertEquals("unknown_shopper", rejected(() -> profiles.get("nobody")));
     }
 

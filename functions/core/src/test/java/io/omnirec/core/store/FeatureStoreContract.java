@@ -227,9 +227,11 @@ public abstract class FeatureStoreContract {
     void loadShopperContext_shouldReturnProfile_whenItWasImported() {
         FeatureStore store = newStore();
         Customer customer = new Customer("u9", 41, "F", "North", "store-02");
-        store.upsertCustomers(List.of(customer, new Customer("u8", 19, "M", "South", "")));
+        Customer private8 = new Customer("u8", 19, "M", "South", "", "80331", false);
+        store.upsertCustomers(List.of(customer, private8));
         ShopperContext context = store.loadShopperContext("u9");
         assertEquals(Optional.of(customer), context.profile());
+        assertEquals(Optional.of(private8), store.customer("u8"), "postal code and withdrawn consent kept");
         List<Customer> all = new ArrayList<>();
         store.forEachCustomer(all::add);
         assertEquals(2, all.size());
