@@ -13,19 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cold start of the packaged recommend {@code function.zip} under AWS's runtime interface client, with its model and
- * aggregates loaded from S3 at init, beside an empty Quarkus HTTP Lambda with the same extensions
- * ({@code infra/baseline-lambda}), both built by the same build and started alternately in the same run: init (process
- * start to the first poll for an invocation) and the first call (a GET through an API Gateway v2 event).
+ * Cold start of the packaged recommend and ingest {@code function.zip} files under AWS's runtime interface client, with
+ * the handler they are deployed with ({@code ApiGatewayHandler}; recommend loads its model and aggregates from S3 at
+ * init), beside an empty Quarkus HTTP Lambda ({@code infra/baseline-lambda}), all built by the same build and started
+ * alternately in the same run: init (process start to the first poll for an invocation) and the first call (a GET, or
+ * for ingest a POST of one event, through an API Gateway v2 event).
  */
 final class ColdStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Medians over the rounds, in milliseconds. */
     record Result(int rounds, double recommendInit, double recommendFirstCall, double baselineInit,
-                  double baselineFirstCall) {
+                  double baselineFirstCall, double ingestInit, double ingestFirstCall) {
         double ratio() {
             return (recommendInit + recommendFirstCall) / (baselineInit + baselineFirstCall);
+        }
+
+        double ingestRatio() {
+            return (ingestInit + ingestFirstCall) / (baselineInit + baselineFirstCall);
         }
     }
 
@@ -40,7 +45,7 @@ final class ColdStartBenchmark {
     }
 
     Result run(int rounds, String shopper) throws IOException {
-        DescriptiveStatistics[] stats = new DescriptiveStatistics[4];
+        DescriptiveStatistics[] stats = new DescriptiveStatistics[6];
         for (int i = 0; i < stats.length; i++) {
             stats[i] = new DescriptiveStatistics();
         }
@@ -48,12 +53,14 @@ final class ColdStartBenchmark {
         String baselineEvent = getEvent("/ping", "");
         Path baselineZip = root.resolve("infra/baseline-lambda/target/function.zip");
         Path recommendZip = root.resolve("functions/recommend/target/function.zip");
+        Path ingestZip = root.resolve("functions/ingest/target/function.zip");
         for (int round = 0; round < rounds; round++) {
-            measure("baseline-cold", baselineZip, baselineEvent, stats[2], stats[3]);
-            measure("recommend-cold", recommendZip, recommendEvent, stats[0], stats[1]);
+            measure("baseline-cold", baselineZip, LocalFunction.HANDLER, baselineEvent, stats[2], stats[3]);
+            measure("recommend-cold", recommendZip, LocalFunction.HTTP_HANDLER, recommendEvent, stats[0], stats[1]);
+            measure("ingest-cold", ingestZip, LocalFunction.HTTP_HANDLER, postEvent(round), stats[4], stats[5]);
         }
         return new Result(rounds, stats[0].getPercentile(50), stats[1].getPercentile(50), stats[2].getPercentile(50),
-                stats[3].getPercentile(50));
+                stats[3].getPercentile(50), stats[4].getPercentile(50), stats[5].getPercentile(50));
     }
 
     static void print(Result r, PrintStream out) {
@@ -66,20 +73,33 @@ final class ColdStartBenchmark {
                 r.recommendFirstCall(), r.recommendInit() + r.recommendFirstCall());
         out.printf("| empty Quarkus HTTP Lambda | %.0f | %.0f | %.0f |%n", r.baselineInit(), r.baselineFirstCall(),
                 r.baselineInit() + r.baselineFirstCall());
-        out.printf("recommend / empty: %.2fx%n", r.ratio());
+        out.printf("| ingest (first call: POST of one event) | %.0f | %.0f | %.0f |%n", r.ingestInit(),
+                r.ingestFirstCall(), r.ingestInit() + r.ingestFirstCall());
+        out.printf("recommend / empty: %.2fx; ingest / empty: %.2fx%n", r.ratio(), r.ingestRatio());
     }
 
-    private void measure(String name, Path zip, String event, DescriptiveStatistics init,
+    private void measure(String name, Path zip, String handler, String event, DescriptiveStatistics init,
                          DescriptiveStatistics firstCall) throws IOException {
-        try (LocalFunction function = LocalFunction.start(root, name, zip, environment, workDir)) {
+        try (LocalFunction function = LocalFunction.start(root, name, zip, environment, workDir, handler)) {
             init.addValue(function.awaitInitMillis(Duration.ofMinutes(2)));
             long start = System.nanoTime();
             LambdaRuntimeApi.Result result = function.invoke(event);
             firstCall.addValue((System.nanoTime() - start) / 1e6);
-            if (result.error() || JSON.readTree(result.body()).path("statusCode").asInt() != 200) {
+            int status = result.error() ? 0 : JSON.readTree(result.body()).path("statusCode").asInt();
+            if (status < 200 || status > 299) {
                 throw new IllegalStateException(name + " answered " + result.body());
             }
         }
+    }
+
+    /** The committed single-event POST sample with an event id of its own per round (a first, not a duplicate). */
+    private String postEvent(int round) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(root.resolve(
+                "events/apigw-v2-post-event-single.json")));
+        ObjectNode body = (ObjectNode) JSON.readTree(event.path("body").asText());
+        body.put("eventId", "cold-" + java.util.UUID.randomUUID() + "-" + round);
+        event.put("body", JSON.writeValueAsString(body));
+        return JSON.writeValueAsString(event);
     }
 
     /** An API Gateway HTTP API (payload 2.0) event for a GET, from the committed sample. */

@@ -51,9 +51,15 @@ final class LocalFunction implements AutoCloseable {
                 workDir);
     }
 
-    /** A function from any {@code function.zip}, e.g. the cold-start baseline. */
+    /** A function from any {@code function.zip}, with the handler its name calls for. */
     static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir)
             throws IOException {
+        return start(root, name, zip, environment, workDir, HTTP_FUNCTIONS.contains(name) ? HTTP_HANDLER : HANDLER);
+    }
+
+    /** A function from any {@code function.zip} (e.g. the cold-start baseline) with the given handler. */
+    static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir,
+                               String handler) throws IOException {
         Path runtimeJars = root.resolve("infra/local/target/lambda-runtime");
         if (!Files.exists(zip) || !Files.isDirectory(runtimeJars)) {
             throw new IllegalStateException("missing " + zip + " or " + runtimeJars + ": run ./mvnw package -DskipTests first");
@@ -62,8 +68,7 @@ final class LocalFunction implements AutoCloseable {
         LambdaRuntimeApi runtime = new LambdaRuntimeApi("omnirec-" + name);
         String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT,
-                HTTP_FUNCTIONS.contains(name) ? HTTP_HANDLER : HANDLER));
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);
