@@ -46,6 +46,16 @@ public final class ApiGatewayEvents {
         return event.has("httpMethod") && event.has("path") ? Shape.REST_API : Shape.OTHER;
     }
 
+    /** Whether an HTTP API event is already what the functions read: nothing for {@link #toHttpApi} to change. */
+    public static boolean isCanonical(JsonNode event) {
+        if (shape(event) != Shape.HTTP_API) {
+            return false;
+        }
+        String stage = event.path("requestContext").path("stage").asText("$default");
+        String rawPath = event.path("rawPath").asText("/");
+        return withoutStage(rawPath, stage).equals(rawPath) && encodePath(rawPath).equals(rawPath);
+    }
+
     /** The event as HTTP API payload 2.0 with an encoded, stage-free {@code rawPath}. */
     public static JsonNode toHttpApi(JsonNode event) {
         return switch (shape(event)) {

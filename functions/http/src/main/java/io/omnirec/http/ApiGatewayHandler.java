@@ -32,7 +32,8 @@ public class ApiGatewayHandler {
             return;
         }
         ApiGatewayEvents.Shape shape = ApiGatewayEvents.shape(event);
-        byte[] normalized = JSON.writeValueAsBytes(ApiGatewayEvents.toHttpApi(event));
+        byte[] normalized = ApiGatewayEvents.isCanonical(event) ? raw
+                : JSON.writeValueAsBytes(ApiGatewayEvents.toHttpApi(event));
         if (shape != ApiGatewayEvents.Shape.REST_API) {
             quarkus.handleRequest(new ByteArrayInputStream(normalized), output, context);
             return;

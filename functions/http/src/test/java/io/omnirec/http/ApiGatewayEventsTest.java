@@ -50,6 +50,16 @@ class ApiGatewayEventsTest {
     }
 
     @Test
+    void canonicalEvents_shouldBeRecognised_soThatTheHandlerPassesThemOnAsTheyCame() throws IOException {
+        assertTrue(ApiGatewayEvents.isCanonical(sample("apigw-v2-get-recommendations.json")));
+        assertFalse(ApiGatewayEvents.isCanonical(sample("apigw-v2-put-profile-decoded-path.json")));
+        assertFalse(ApiGatewayEvents.isCanonical(sample("apigw-v2-put-profile-stage.json")));
+        assertFalse(ApiGatewayEvents.isCanonical(sample("apigw-v1-post-event.json")));
+        JsonNode canonical = sample("apigw-v2-get-recommendations.json");
+        assertEquals(canonical, ApiGatewayEvents.toHttpApi(canonical), "nothing to change");
+    }
+
+    @Test
     void stagePrefix_shouldBeRemoved() throws IOException {
         JsonNode event = ApiGatewayEvents.toHttpApi(sample("apigw-v2-put-profile-stage.json"));
         assertEquals("/v1/users/u-stage-1", event.path("rawPath").asText());

@@ -67,7 +67,7 @@ public final class EventApplier {
             return failed(index, event, "the event was not stored; resend it");
         }
         if (existing.isEmpty()) {
-            return event.type().isInteraction() ? apply(index, event, item, now, null) : logged(index, event);
+            return takeEffect(index, event, item, now, null);
         }
         StoredEvent stored = existing.get();
         if (!stored.event().equals(event)) {
@@ -77,8 +77,7 @@ public final class EventApplier {
         return switch (stored.state()) {
             case APPLIED -> duplicate(index, event);
             case UNRESOLVED -> unresolved(index, event);
-            case PENDING -> !event.type().isInteraction() ? logged(index, event) : takeOver(stored, now, lease)
-                    ? apply(index, event, item, now, stored.storedAt())
+            case PENDING -> takeOver(stored, now, lease) ? takeEffect(index, event, item, now, stored.storedAt())
                     : new EventResult(index, event.eventId(), EventResult.Status.FAILED, "in_progress",
                     "the event is being applied by an earlier request; resend it after "
                             + stored.leaseUntil() + " if it is still not applied");
@@ -94,10 +93,13 @@ public final class EventApplier {
         if (!takeOver(stored, now, lease)) {
             return Optional.empty();
         }
-        if (!stored.event().type().isInteraction()) {
-            return Optional.of(logged(0, stored.event()));
-        }
-        return Optional.of(apply(0, stored.event(), item, now, stored.storedAt()));
+        return Optional.of(takeEffect(0, stored.event(), item, now, stored.storedAt()));
+    }
+
+    /** Steps 2 and 3 for an event about an item; a search has no effect on the state and is only marked. */
+    private EventResult takeEffect(int index, ShopperEvent event, Optional<CatalogItem> item, Instant now,
+                                   Instant storedAt) {
+        return event.type().isInteraction() ? apply(index, event, item, now, storedAt) : logged(index, event);
     }
 
     /** An event with no effect on the state (a search): kept in the log for training, marked applied at once. */
