@@ -12,4 +12,14 @@ package io.omnirec.aws;
  */
 public record AwsResources(String eventsTable, String featuresTable, String modelsBucket, String modelsPrefix,
                            String aggregatesPrefix, String importsBucket) {
+
+    /** The name of a table of the {@link StorageLayout}. */
+    public String name(StorageLayout.Table table) {
+        return table == StorageLayout.EVENTS ? eventsTable : featuresTable;
+    }
+
+    /** The name of a bucket of the {@link StorageLayout}. */
+    public String name(StorageLayout.Bucket bucket) {
+        return bucket == StorageLayout.MODELS ? modelsBucket : importsBucket;
+    }
 }

@@ -20,9 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the tables and buckets when they are missing: the one place their shape is defined for tests and the local
- * run, including the events table's pending and per-shopper indexes and the feature table's impressions index. (Deployed stacks declare
- * the same shapes in infrastructure code, with TTL on both tables' {@code expiresAt}.)
+ * Creates the tables and buckets of {@link StorageLayout} when they are missing, for the tests and the local run. (The
+ * deployed stack declares the same layout in the CDK app, adding TTL, point-in-time recovery and encryption.)
  */
 public final class Provisioning {
     private final DynamoDbClient dynamo;
@@ -34,18 +33,21 @@ public final class Provisioning {
     }
 
     public void ensure(AwsResources resources) {
-        ensureTable(resources.eventsTable(), "eventId", null, List.of(
-                index(DynamoEventStore.PENDING_INDEX, DynamoEventStore.PENDING, ProjectionType.ALL),
-                index(DynamoEventStore.USER_INDEX, "userId", ProjectionType.KEYS_ONLY)));
-        ensureTable(resources.featuresTable(), "pk", "sk", List.of(
-                index(DynamoImpressionStore.INDEX, DynamoImpressionStore.TALLY, ProjectionType.ALL),
-                index(DynamoImpressionStore.SHOPPER_INDEX, DynamoImpressionStore.SHOPPER, ProjectionType.KEYS_ONLY)));
-        ensureIndex(resources.eventsTable(), DynamoEventStore.PENDING_INDEX);
-        ensureIndex(resources.eventsTable(), DynamoEventStore.USER_INDEX);
-        ensureIndex(resources.featuresTable(), DynamoImpressionStore.INDEX);
-        ensureIndex(resources.featuresTable(), DynamoImpressionStore.SHOPPER_INDEX);
-        ensureBucket(resources.modelsBucket());
-        ensureBucket(resources.importsBucket());
+        for (StorageLayout.Table table : StorageLayout.tables()) {
+            String name = resources.name(table);
+            ensureTable(name, table.partitionKey(), table.sortKey(), table.indexes().stream()
+                    .map(Provisioning::index).toList());
+            for (StorageLayout.Index index : table.indexes()) {
+                ensureIndex(name, index.name());
+            }
+        }
+        for (StorageLayout.Bucket bucket : StorageLayout.buckets()) {
+            ensureBucket(resources.name(bucket));
+        }
+    }
+
+    private static GlobalSecondaryIndex index(StorageLayout.Index index) {
+        return index(index.name(), index.attribute(), ProjectionType.fromValue(index.projection().name()));
     }
 
     /** A global secondary index keyed by one string attribute. */

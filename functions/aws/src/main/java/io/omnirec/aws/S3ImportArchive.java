@@ -1,5 +1,6 @@
 package io.omnirec.aws;
 
+import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.imports.ShopperRowFilter;
 import io.omnirec.core.store.ImportArchive;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -25,7 +26,9 @@ import java.util.Map;
 public final class S3ImportArchive implements ImportArchive {
     /** User metadata on an upload rewritten by an erasure. */
     public static final String ERASED = "omnirec-erased";
-    private static final List<String> PREFIXES = List.of("imports/customers/", "imports/interactions/");
+    private static final List<String> PREFIXES = List.of(ImportKind.CUSTOMERS.prefix(),
+            ImportKind.INTERACTIONS.prefix(), ImportKind.REJECTS_PREFIX + ImportKind.CUSTOMERS.prefix(),
+            ImportKind.REJECTS_PREFIX + ImportKind.INTERACTIONS.prefix());
 
     private final S3Client s3;
     private final String bucket;

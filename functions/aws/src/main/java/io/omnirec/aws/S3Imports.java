@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs the import of one uploaded S3 object: decodes and checks the key from the notification, streams the object
- * through the {@link ImportService}, and writes rejected rows next to the upload as {@code <key>.rejected.csv}.
+ * through the {@link ImportService}, and writes rejected rows to {@code rejects/<key>.rejected.csv} (outside the import prefixes, so no notification fires).
  */
 public final class S3Imports {
     /** Larger uploads must be split; one Lambda invocation streams at most this much. */

@@ -48,7 +48,7 @@ class S3ImportsTest {
         S3Imports.Result result = imports.importObject(resources.importsBucket(), encoded);
         assertEquals("imported", result.status());
         assertEquals(1, result.report().orElseThrow().imported());
-        assertEquals(key + ".rejected.csv", result.rejectionsKey());
+        assertEquals("rejects/" + key + ".rejected.csv", result.rejectionsKey());
         assertTrue(read(result.rejectionsKey()).contains("3,invalid_price"));
         assertEquals(Map.of("i1", new CatalogItem("i1", "Milk", "Grocery/Dairy", "Alpen", 1.29, true)),
                 features.items(List.of("i1", "i2")));
@@ -61,7 +61,7 @@ class S3ImportsTest {
         S3Imports.Result result = imports.importObject(resources.importsBucket(), key);
         assertEquals("rejected", result.status());
         assertEquals("invalid_header", result.error());
-        assertTrue(read(key + ".rejected.csv").contains("invalid_header"));
+        assertTrue(read("rejects/" + key + ".rejected.csv").contains("invalid_header"));
     }
 
     @Test
@@ -79,7 +79,7 @@ class S3ImportsTest {
         S3Imports.Result result = small.importObject(resources.importsBucket(), key);
         assertEquals("rejected", result.status());
         assertEquals("object_too_large", result.error());
-        assertTrue(read(key + ".rejected.csv").contains("object_too_large"));
+        assertTrue(read("rejects/" + key + ".rejected.csv").contains("object_too_large"));
         assertTrue(features.items(List.of("i9")).isEmpty());
     }
 

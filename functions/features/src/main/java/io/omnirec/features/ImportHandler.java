@@ -2,6 +2,8 @@ package io.omnirec.features;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.omnirec.runtime.Invocations;
+import io.omnirec.runtime.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -12,8 +14,19 @@ public class ImportHandler implements RequestHandler<S3Notification, ImportSumma
     @Inject
     UploadImporter importer;
 
+    @Inject
+    Telemetry telemetry;
+
     @Override
     public ImportSummary handleRequest(S3Notification notification, Context context) {
-        return importer.importAll(notification);
+        Invocations.begin(context);
+        try {
+            ImportSummary summary = importer.importAll(notification);
+            summary.files().forEach(file -> telemetry.imported(file.kind(), file.status(), file.rows(),
+                    file.imported(), file.rejected()));
+            return summary;
+        } finally {
+            Invocations.end();
+        }
     }
 }

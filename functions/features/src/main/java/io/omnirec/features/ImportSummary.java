@@ -1,6 +1,7 @@
 package io.omnirec.features;
 
 import io.omnirec.aws.S3Imports;
+import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.imports.ImportReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -29,6 +30,16 @@ public record ImportSummary(List<File> files, String aggregatesVersion) {
             return new File(result.bucket(), result.key(), result.status(), report == null ? 0 : report.rows(),
                     report == null ? 0 : report.imported(), report == null ? 0 : report.rejected(),
                     result.rejectionsKey(), result.error());
+        }
+
+        /** What the file was, by its key ({@code catalog}, {@code interactions}...), for metrics. */
+        String kind() {
+            try {
+                return ImportKind.ofKey(key).map(kind -> kind.name().toLowerCase(java.util.Locale.ROOT))
+                        .orElse("rejection_report");
+            } catch (RuntimeException e) {
+                return "unknown";
+            }
         }
 
         static File ignored(String bucket, String key) {

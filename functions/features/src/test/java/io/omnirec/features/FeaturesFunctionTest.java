@@ -50,10 +50,10 @@ class FeaturesFunctionTest {
                 .body("files[0].status", equalTo("imported"))
                 .body("files[0].imported", equalTo(data.items().size()))
                 .body("files[0].rejected", equalTo(1))
-                .body("files[0].rejectionsKey", equalTo(key + ".rejected.csv"))
+                .body("files[0].rejectionsKey", equalTo("rejects/" + key + ".rejected.csv"))
                 .body("aggregatesVersion", org.hamcrest.Matchers.notNullValue());
         String rejections = s3().getObjectAsBytes(b -> b.bucket(LocalAwsTestResource.resources.importsBucket())
-                .key(key + ".rejected.csv")).asUtf8String();
+                .key("rejects/" + key + ".rejected.csv")).asUtf8String();
         assertTrue(rejections.contains(",invalid_price,"), rejections);
         DynamoFeatureStore features = LocalAwsTestResource.features();
         assertEquals(data.items().get(0), features.items(List.of(data.items().get(0).itemId())).get(data.items().get(0).itemId()));
@@ -88,7 +88,7 @@ class FeaturesFunctionTest {
         assertEquals(java.util.Map.of("h1", 5.0, "h2", 5.0), features.loadShopperContext("old-1").state().items(),
                 "each row counted once although the file came twice; a 1998 purchase is history, not an error");
         String rejections = s3().getObjectAsBytes(b -> b.bucket(LocalAwsTestResource.resources.importsBucket())
-                .key(key + ".rejected.csv")).asUtf8String();
+                .key("rejects/" + key + ".rejected.csv")).asUtf8String();
         assertTrue(rejections.contains("5,invalid_type"), rejections);
         assertTrue(LocalAwsTestResource.aggregates().latest().orElseThrow().item("h1").orElseThrow().buyers() >= 2);
     }

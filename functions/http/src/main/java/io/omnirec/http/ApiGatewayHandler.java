@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnirec.runtime.Invocations;
 import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
 
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,8 @@ import java.io.OutputStream;
 /**
  * The Lambda handler of the HTTP functions ({@code io.omnirec.http.ApiGatewayHandler::handleRequest}): normalizes
  * whatever shape API Gateway sent ({@link ApiGatewayEvents}), hands it to Quarkus' own handler, and answers a REST API
- * request in its own response shape. A plain class with the stream handler's method, as Lambda's Java runtime accepts:
+ * request in its own response shape. While it runs, the invocation is the current one ({@link Invocations}) for logs and
+ * metrics. A plain class with the stream handler's method, as Lambda's Java runtime accepts:
  * implementing {@code RequestStreamHandler} would make it a second handler to Quarkus' build.
  */
 public class ApiGatewayHandler {
@@ -23,6 +25,15 @@ public class ApiGatewayHandler {
     private final QuarkusStreamHandler quarkus = new QuarkusStreamHandler();
 
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Invocations.begin(context);
+        try {
+            handle(input, output, context);
+        } finally {
+            Invocations.end();
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] raw = input.readAllBytes();
         JsonNode event;
         try {

@@ -3,6 +3,7 @@ package io.omnirec.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.omnirec.core.ingest.EventBatchParser;
 import io.omnirec.core.ingest.IngestService;
+import io.omnirec.runtime.Telemetry;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,13 +27,16 @@ public class EventsResource {
     @Inject
     Instance<Context> lambda;
 
+    @Inject
+    Telemetry telemetry;
+
     @Operation(summary = "Send one event or a batch of up to 100", description = "Each event is stored once by eventId and applied exactly once to the shopper's real-time state before the answer; the answer gives each event's fate (accepted, duplicate, conflict, rejected, failed).")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(byte[] body) {
         EventBatchParser.EventBatch batch = parser.parse(body);
-        return IngestAnswer.of(batch.single(), ingest.ingest(batch.events(), remainingTime()));
+        return IngestAnswer.of(batch.single(), telemetry.ingested(ingest.ingest(batch.events(), remainingTime())));
     }
 
     /**

@@ -92,7 +92,7 @@ class RecordsFunctionTest {
         s3.putObject(b -> b.bucket(imports).key("imports/customers/crm.csv"), software.amazon.awssdk.core.sync
                 .RequestBody.fromString("user_id,age,gender,region,home_store_id\n" + user + ",51,M,Coast,\n"
                         + "stays-91,30,F,North,\n"));
-        s3.putObject(b -> b.bucket(imports).key("imports/customers/crm.csv.rejected.csv"), software.amazon.awssdk
+        s3.putObject(b -> b.bucket(imports).key("rejects/imports/customers/crm.csv.rejected.csv"), software.amazon.awssdk
                 .core.sync.RequestBody.fromString("line,code,reason,row\n4,invalid_gender,bad,\"" + user
                         + ",51,Q,Coast,\"\n"));
         s3.putObject(b -> b.bucket(imports).key("imports/interactions/pos.jsonl"), software.amazon.awssdk.core.sync

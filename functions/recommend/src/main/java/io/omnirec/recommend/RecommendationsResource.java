@@ -3,6 +3,7 @@ package io.omnirec.recommend;
 import io.omnirec.core.ranking.RecommendationQuery;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
+import io.omnirec.runtime.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -24,11 +25,15 @@ public class RecommendationsResource {
     @Inject
     RecommendationService recommendations;
 
+    @Inject
+    Telemetry telemetry;
+
     @Operation(summary = "Recommendations for a shopper", description = "Top k items with score, reason, strategy, model version, variant and recommendationId; storeId, channel, category and exclude narrow them.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Recommendations get(@PathParam("userId") String userId, @BeanParam RecommendationParameters parameters) {
-        return recommendations.recommend(userId, parameters.query());
+        long started = System.nanoTime();
+        return telemetry.served("user", recommendations.recommend(userId, parameters.query()), started);
     }
 
     @Operation(summary = "Recommendations for a shopper in context", description = "The same, reacting to the item on screen, the cart and context tags sent in the body.")
@@ -36,6 +41,8 @@ public class RecommendationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Recommendations post(@PathParam("userId") String userId, byte[] body) {
-        return recommendations.recommend(userId, RecommendationQuery.fromJson(body));
+        long started = System.nanoTime();
+        return telemetry.served("user_context", recommendations.recommend(userId, RecommendationQuery.fromJson(body)),
+                started);
     }
 }

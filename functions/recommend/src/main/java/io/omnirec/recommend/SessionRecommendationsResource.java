@@ -2,6 +2,7 @@ package io.omnirec.recommend;
 
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
+import io.omnirec.runtime.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,16 @@ public class SessionRecommendationsResource {
     @Inject
     RecommendationService recommendations;
 
+    @Inject
+    Telemetry telemetry;
+
     @Operation(summary = "Recommendations for an anonymous session", description = "From the session's own events and the request's store.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Recommendations get(@PathParam("sessionId") String sessionId,
                                @BeanParam RecommendationParameters parameters) {
-        return recommendations.recommendForSession(sessionId, parameters.query());
+        long started = System.nanoTime();
+        return telemetry.served("session", recommendations.recommendForSession(sessionId, parameters.query()),
+                started);
     }
 }

@@ -44,7 +44,9 @@ final class Deliveries {
         }
         JsonNode earlier = read(existing.get());
         if ("done".equals(earlier.path("status").asText())) {
-            return Optional.of("delivery " + runId + " trained version " + earlier.path("version").asText() + " already");
+            return Optional.of(earlier.path("version").isTextual()
+                    ? "delivery " + runId + " trained version " + earlier.path("version").asText() + " already"
+                    : "delivery " + runId + " was handled already");
         }
         if (Instant.ofEpochMilli(earlier.path("at").asLong()).plus(STALE).isAfter(clock.instant())
                 && !requestId.equals(earlier.path("requestId").asText())) {

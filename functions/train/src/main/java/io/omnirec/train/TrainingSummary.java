@@ -22,6 +22,12 @@ public record TrainingSummary(String status, String version, String reason, Map<
         return new TrainingSummary("duplicate_delivery", null, reason, Map.of(), Map.of(), null, null);
     }
 
+    /** An aggregates schedule: the aggregates were rebuilt, nothing trained. */
+    static TrainingSummary aggregatesOnly(String aggregatesVersion, EventRepair.Report repaired) {
+        return new TrainingSummary("aggregates_refreshed", null, "aggregates schedule: nothing trained", Map.of(),
+                Map.of(), aggregatesVersion, repaired);
+    }
+
     static TrainingSummary of(TrainingOutcome outcome, String aggregatesVersion, EventRepair.Report repaired) {
         return outcome.card() == null
                 ? new TrainingSummary(outcome.status(), null, outcome.reason(), Map.of(), Map.of(), aggregatesVersion,

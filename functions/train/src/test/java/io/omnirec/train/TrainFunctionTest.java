@@ -14,6 +14,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /** The train function behind an EventBridge schedule, reading events from DynamoDB and writing models to S3. */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainFunctionTest {
     static final SyntheticDataset DATA = new SyntheticRetailGenerator(new SyntheticRetailGenerator.Config(4, 250, 80,
             30, Instant.parse("2026-09-01T00:00:00Z"), 8)).generate();
@@ -61,6 +65,7 @@ class TrainFunctionTest {
     }
 
     @Test
+    @Order(1) // the first schedule of the run repairs the stranded event
     void train_shouldWriteAVerifiedVersionEachRun_whenTheScheduleFires() {
         var first = given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))
                 .when().post()
@@ -97,6 +102,22 @@ class TrainFunctionTest {
                 .when().post().then().statusCode(200).extract().path("version");
         assertNotEquals(version, second, "each schedule writes a new immutable version");
         models().load(second).orElseThrow().verify();
+    }
+
+    @Test
+    @Order(2)
+    void train_shouldOnlyRebuildTheAggregates_whenTheAggregatesScheduleFires() {
+        java.util.Optional<String> champion = models().champion();
+        given().contentType(ContentType.JSON).body(event("eventbridge-aggregates.json"))
+                .when().post()
+                .then().statusCode(200)
+                .body("status", equalTo("aggregates_refreshed"))
+                .body("aggregatesVersion", notNullValue())
+                .body("version", equalTo(null))
+                .body("repaired", notNullValue());
+        assertEquals(champion, models().champion(), "the aggregates schedule trains and promotes nothing");
+        given().contentType(ContentType.JSON).body(event("eventbridge-aggregates.json"))
+                .when().post().then().statusCode(200).body("status", equalTo("duplicate_delivery"));
     }
 
     @Test

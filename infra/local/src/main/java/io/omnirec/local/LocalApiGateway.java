@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.omnirec.http.ApiRoutes;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URLConnection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,24 +19,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An API Gateway HTTP API on localhost: each request becomes a payload-2.0 event for the function its route belongs
- * to ({@code /v1/events} to ingest; users, sessions, items, rank and experiments to recommend), and the function's
- * answer becomes the response.
+ * An API Gateway HTTP API on localhost with the deployed API's routes ({@link ApiRoutes}): each request becomes a
+ * payload-2.0 event for the function its route belongs to, and the function's answer becomes the response. Requests
+ * that match no route get 404, as from API Gateway. It also serves the merged OpenAPI document and Swagger UI.
  */
 final class LocalApiGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1024 * 1024;
-    /** The ingest function's routes: events, a profile or an item itself, a store's stock. */
-    private static final java.util.regex.Pattern INGEST_ROUTES = java.util.regex.Pattern.compile(
-            "/v1/events/?|/v1/(users|items)/[^/]+/?|/v1/stores/[^/]+/stock/[^/]+/?");
-    /** The path prefixes of the recommend function's routes. */
-    private static final List<String> RECOMMEND_ROUTES = List.of("/v1/users/", "/v1/sessions/", "/v1/items/",
-            "/v1/rank", "/v1/experiments", "/q/swagger-ui");
+    /** Swagger UI's files, from SmallRye's build of it; the functions' zips carry no UI. */
+    private static final String SWAGGER_UI = "META-INF/resources/openapi-ui/";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -63,12 +64,16 @@ final class LocalApiGateway implements AutoCloseable {
                 sendOpenApi(exchange);
                 return;
             }
-            boolean ingestRoute = INGEST_ROUTES.matcher(path).matches();
-            boolean recommendRoute = !ingestRoute && RECOMMEND_ROUTES.stream().anyMatch(path::startsWith);
-            LocalFunction target = ingestRoute ? ingest : recommendRoute ? recommend : null;
+            if (path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/")) {
+                sendSwaggerUi(exchange, path.substring(Math.min(path.length(), "/q/swagger-ui/".length())));
+                return;
+            }
+            Optional<ApiRoutes.Route> route = ApiRoutes.match(exchange.getRequestMethod(), path);
+            LocalFunction target = route.map(r -> r.function() == ApiRoutes.Function.INGEST ? ingest : recommend)
+                    .orElse(null);
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (target == null) {
-                send(exchange, recommendRoute ? 503 : 404, recommendRoute
+                send(exchange, route.isPresent() ? 503 : 404, route.isPresent()
                         ? "{\"error\":\"unavailable\",\"message\":\"recommend is not started yet\"}"
                         : "{\"error\":\"not_found\",\"message\":\"no such route; see /q/openapi\"}");
                 return;
@@ -146,7 +151,7 @@ final class LocalApiGateway implements AutoCloseable {
 
     /**
      * {@code /q/openapi}: the ingest and recommend functions' documents, generated from their code, merged into one
-     * (paths and schemas), so that Swagger UI ({@code /q/swagger-ui}, served by recommend) shows the whole API.
+     * (paths and schemas), so that Swagger UI ({@code /q/swagger-ui/}) shows the whole API.
      */
     private void sendOpenApi(HttpExchange exchange) throws IOException {
         ObjectNode merged = null;
@@ -172,6 +177,39 @@ final class LocalApiGateway implements AutoCloseable {
             }
         }
         send(exchange, 200, JSON.writeValueAsString(merged));
+    }
+
+    /** Swagger UI's static files, its page pointed at the merged document. */
+    private static void sendSwaggerUi(HttpExchange exchange, String file) throws IOException {
+        String name = file.isEmpty() ? "index.html" : file;
+        if (name.contains("..") || name.contains("/")) {
+            send(exchange, 404, "{\"error\":\"not_found\",\"message\":\"no such file\"}");
+            return;
+        }
+        try (InputStream in = LocalApiGateway.class.getClassLoader().getResourceAsStream(SWAGGER_UI + name)) {
+            if (in == null) {
+                send(exchange, 404, "{\"error\":\"not_found\",\"message\":\"no such file\"}");
+                return;
+            }
+            byte[] content = in.readAllBytes();
+            if (name.equals("index.html")) {
+                content = new String(content, StandardCharsets.UTF_8).replace("'/openapi'", "'/q/openapi'")
+                        .replace("SmallRye OpenAPI", "Omnirec API").getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().add("Content-Type", contentType(name));
+            HttpExchanges.send(exchange, 200, content);
+        }
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".js")) {
+            return "text/javascript";
+        }
+        if (name.endsWith(".css")) {
+            return "text/css";
+        }
+        String guessed = URLConnection.guessContentTypeFromName(name);
+        return guessed == null ? "application/octet-stream" : guessed;
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

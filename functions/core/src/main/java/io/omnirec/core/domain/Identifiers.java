@@ -62,4 +62,21 @@ public final class Identifiers {
         }
         return value;
     }
+
+    /**
+     * A stable pseudonym of a shopper or session id for logs and metrics: the first 16 hex digits of its SHA-256, so
+     * that lines about one shopper can be found together without the id itself appearing; {@code none} for null.
+     */
+    public static String pseudonym(String id) {
+        if (id == null) {
+            return "none";
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
 }

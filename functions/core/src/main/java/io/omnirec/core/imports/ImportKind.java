@@ -8,7 +8,9 @@ import java.util.Optional;
  * What an uploaded object is, by its key: {@code imports/catalog/*.csv}, {@code imports/customers/*.csv},
  * {@code imports/inventory/*.csv} (see {@link InventoryCsv}), or history
  * as {@code imports/interactions/*.csv} or {@code imports/interactions/*.jsonl} (see {@link InteractionImport}). The
- * rejection reports this import writes ({@code *.rejected.csv}) are not imports.
+ * rejection reports this import writes go under {@code rejects/}, outside every import prefix, so that writing one
+ * never triggers an import; they, and those of earlier versions beside the upload ({@code *.rejected.csv}), are not
+ * imports.
  */
 public enum ImportKind {
     CATALOG("imports/catalog/", ".csv"),
@@ -18,6 +20,8 @@ public enum ImportKind {
     INTERACTION_EVENTS("imports/interactions/", ".jsonl");
 
     public static final String REJECTED_SUFFIX = ".rejected.csv";
+    /** The key prefix of rejection reports: {@code rejects/<upload key>.rejected.csv}. */
+    public static final String REJECTS_PREFIX = "rejects/";
     static final int MAX_KEY_LENGTH = 1024;
 
     private final String prefix;
@@ -32,6 +36,11 @@ public enum ImportKind {
         return prefix;
     }
 
+    /** How the keys of this kind end, e.g. {@code .csv}. */
+    public String suffix() {
+        return suffix;
+    }
+
     /**
      * The kind of an already URL-decoded key; empty for our own rejection reports. Throws
      * {@link InvalidInputException} for keys that are no import.
@@ -41,7 +50,7 @@ public enum ImportKind {
                 || key.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("invalid_key", "not a valid import key");
         }
-        if (key.endsWith(REJECTED_SUFFIX)) {
+        if (key.startsWith(REJECTS_PREFIX) || key.endsWith(REJECTED_SUFFIX)) {
             return Optional.empty();
         }
         for (ImportKind kind : values()) {
@@ -55,8 +64,8 @@ public enum ImportKind {
                 + "imports/interactions/*.csv|*.jsonl");
     }
 
-    /** Where the rejected rows of {@code key} are written: next to it. */
+    /** Where the rejected rows of {@code key} are written: its key under {@link #REJECTS_PREFIX}. */
     public static String rejectionKey(String key) {
-        return key + REJECTED_SUFFIX;
+        return REJECTS_PREFIX + key + REJECTED_SUFFIX;
     }
 }

@@ -3,6 +3,7 @@ package io.omnirec.core.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.store.EventStore;
@@ -145,7 +146,7 @@ public final class IngestService {
                         "session_already_identified", "the session was identified as another shopper");
             };
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "merging session " + event.sessionId() + " failed", e);
+            LOG.log(Level.WARNING, "merging session " + Identifiers.pseudonym(event.sessionId()) + " failed", e);
             return new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
                     "the session was not merged; resend the event");
         }

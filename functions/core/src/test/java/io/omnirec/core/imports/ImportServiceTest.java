@@ -158,6 +158,8 @@ class ImportServiceTest {
         assertEquals(Optional.of(ImportKind.INTERACTIONS), ImportKind.ofKey("imports/interactions/pos.csv"));
         assertEquals(Optional.of(ImportKind.INTERACTION_EVENTS), ImportKind.ofKey("imports/interactions/web.jsonl"));
         assertEquals(Optional.empty(), ImportKind.ofKey("imports/catalog/a.csv.rejected.csv"));
+        assertEquals(Optional.empty(), ImportKind.ofKey(ImportKind.rejectionKey("imports/catalog/a.csv")));
+        assertEquals("rejects/imports/catalog/a.csv.rejected.csv", ImportKind.rejectionKey("imports/catalog/a.csv"));
         assertEquals("unknown_import", assertThrows(InvalidInputException.class,
                 () -> ImportKind.ofKey("imports/catalog/a.jsonl")).code());
         assertEquals("unsupported_import", assertThrows(InvalidInputException.class,

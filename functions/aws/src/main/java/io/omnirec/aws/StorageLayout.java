@@ -1,0 +1,72 @@
+package io.omnirec.aws;
+
+import java.util.List;
+
+/**
+ * The shape of every table and bucket Omnirec keeps, defined once: {@link Provisioning} creates them from it for the
+ * tests and the local run, and the CDK stack declares the deployed ones from it, so the two cannot drift.
+ */
+public final class StorageLayout {
+
+    /** What a global secondary index copies from the table. */
+    public enum Projection { ALL, KEYS_ONLY }
+
+    /**
+     * A global secondary index keyed by one string attribute.
+     *
+     * @param name       index name
+     * @param attribute  its partition key
+     * @param projection what it copies
+     */
+    public record Index(String name, String attribute, Projection projection) {
+    }
+
+    /**
+     * A DynamoDB table, billed per request, its keys and indexes string attributes.
+     *
+     * @param partitionKey partition key attribute
+     * @param sortKey      sort key attribute, or {@code null}
+     * @param indexes      global secondary indexes
+     * @param ttlAttribute the epoch-seconds attribute DynamoDB's TTL deletes by
+     */
+    public record Table(String partitionKey, String sortKey, List<Index> indexes, String ttlAttribute) {
+    }
+
+    /**
+     * An S3 bucket.
+     *
+     * @param versioned whether every overwrite keeps the previous version (models and aggregates: roll back)
+     */
+    public record Bucket(boolean versioned) {
+    }
+
+    /** Shopper events (key {@code eventId}). */
+    public static final Table EVENTS = new Table("eventId", null, List.of(
+            new Index(DynamoEventStore.PENDING_INDEX, DynamoEventStore.PENDING, Projection.ALL),
+            new Index(DynamoEventStore.USER_INDEX, "userId", Projection.KEYS_ONLY)), "expiresAt");
+
+    /** Catalog, profiles, stock, shopper state and impressions (keys {@code pk}, {@code sk}). */
+    public static final Table FEATURES = new Table("pk", "sk", List.of(
+            new Index(DynamoImpressionStore.INDEX, DynamoImpressionStore.TALLY, Projection.ALL),
+            new Index(DynamoImpressionStore.SHOPPER_INDEX, DynamoImpressionStore.SHOPPER, Projection.KEYS_ONLY)),
+            "expiresAt");
+
+    /** Model versions, the champion pointer and aggregate builds. */
+    public static final Bucket MODELS = new Bucket(true);
+
+    /** Bulk uploads and their rejection reports. */
+    public static final Bucket IMPORTS = new Bucket(false);
+
+    private StorageLayout() {
+    }
+
+    /** Every table. */
+    public static List<Table> tables() {
+        return List.of(EVENTS, FEATURES);
+    }
+
+    /** Every bucket. */
+    public static List<Bucket> buckets() {
+        return List.of(MODELS, IMPORTS);
+    }
+}

@@ -1,0 +1,47 @@
+package io.omnirec.infra;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * Omnirec in one stack: storage, the four functions, the HTTP API, the import notification and schedules, and the
+ * alarms and dashboard. Idle, it runs no compute: everything is on demand.
+ */
+public final class OmnirecStack extends Stack {
+    private final Storage storage;
+    private final Functions functions;
+    private final Api api;
+    private final Monitoring monitoring;
+
+    public OmnirecStack(Construct scope, String id, StackProps props, StackSettings settings) {
+        super(scope, id, props);
+        storage = new Storage(this, "Storage");
+        functions = new Functions(this, "Functions", storage, settings);
+        api = new Api(this, "Api", functions, settings);
+        new Triggers(this, "Triggers", storage, functions, settings);
+        monitoring = new Monitoring(this, "Monitoring", functions, api, settings);
+        CfnOutput.Builder.create(this, "ApiUrl").description("the HTTP API's base URL")
+                .value(api.http().getApiEndpoint()).build();
+        CfnOutput.Builder.create(this, "ImportsBucket").description("upload catalog, customers, inventory and "
+                + "history under imports/<kind>/").value(storage.imports().getBucketName()).build();
+        CfnOutput.Builder.create(this, "ModelsBucket").value(storage.models().getBucketName()).build();
+        CfnOutput.Builder.create(this, "TrainFunction").description("invoke with {\"source\":\"omnirec.manual\","
+                + "\"id\":\"<run id>\"} to train now").value(functions.function(OmnirecFunction.TRAIN).getFunctionName())
+                .build();
+        CfnOutput.Builder.create(this, "AlarmTopic").value(monitoring.topic().getTopicArn()).build();
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Functions functions() {
+        return functions;
+    }
+
+    public Api api() {
+        return api;
+    }
+}
