@@ -2,51 +2,38 @@ package io.omnirec.train;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.omnirec.core.aggregates.AggregatesJob;
-import io.omnirec.core.domain.InvalidInputException;
-import io.omnirec.core.ingest.EventRepair;
-import io.omnirec.core.training.TrainingConfig;
-import io.omnirec.core.training.TrainingService;
-import io.omnirec.runtime.OmnirecConfig;
 import io.omnirec.runtime.Invocations;
 import io.omnirec.runtime.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * EventBridge schedule (or a manual event): apply the events ingest left pending, rebuild the aggregates recommend
- * serves from, then train, evaluate, write a model version and promote it if it is not worse. The aggregates schedule
- * stops after the rebuild. A second delivery of the same event does nothing ({@link Deliveries}).
+ * EventBridge schedule (or a manual event): runs the {@link ScheduledJob} here, or, when the history has outgrown one
+ * Lambda run and a task is configured, hands it to the Fargate task ({@link TaskHandOver}) and answers
+ * {@code handed_over}.
  */
 @Named("train")
 public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSummary> {
 
     @Inject
-    TrainingService training;
+    ScheduledJob job;
 
     @Inject
-    OmnirecConfig config;
-
-    @Inject
-    AggregatesJob aggregates;
-
-    @Inject
-    EventRepair repair;
-
-    @Inject
-    Deliveries deliveries;
+    TaskHandOver tasks;
 
     @Inject
     Telemetry telemetry;
 
     @Override
     public TrainingSummary handleRequest(ScheduledEvent event, Context context) {
-        Invocations.begin(context);
+        Invocations.Invocation invocation = Invocations.begin(context);
         long started = System.nanoTime();
         try {
-            TrainingSummary summary = run(event, context);
+            TrainingSummary summary = runOrHandOver(event, invocation.requestId(), context == null
+                    ? Duration.ofMinutes(15) : Duration.ofMillis(Math.max(1, context.getRemainingTimeInMillis())));
             telemetry.trained(summary.status(), summary.metrics(), summary.counts(), started);
             return summary;
         } finally {
@@ -54,28 +41,16 @@ public class TrainHandler implements RequestHandler<ScheduledEvent, TrainingSumm
         }
     }
 
-    private TrainingSummary run(ScheduledEvent event, Context context) {
-        if (event == null || !(event.startsTraining() || event.refreshesAggregates())) {
-            throw new InvalidInputException("invalid_event", "expected an EventBridge 'Scheduled Event' from "
-                    + "aws.events, a manual omnirec.manual event or the aggregates schedule's event");
+    private TrainingSummary runOrHandOver(ScheduledEvent event, String runner, Duration budget) {
+        ScheduledJob.check(event);
+        Optional<Long> events = tasks.tooLargeForLambda();
+        if (events.isEmpty()) {
+            return job.run(event, runner, budget);
         }
-        String requestId = context == null || context.getAwsRequestId() == null ? "local"
-                : context.getAwsRequestId();
-        java.util.Optional<String> refused = deliveries.admit(event.id(), requestId);
+        Optional<String> refused = job.admit(event, runner);
         if (refused.isPresent()) {
             return TrainingSummary.duplicate(refused.get());
         }
-        EventRepair.Report repaired = repair.run(context == null ? Duration.ofMinutes(15)
-                : Duration.ofMillis(Math.max(1, context.getRemainingTimeInMillis())));
-        String aggregatesVersion = aggregates.run().version();
-        if (event.refreshesAggregates()) {
-            TrainingSummary summary = TrainingSummary.aggregatesOnly(aggregatesVersion, repaired);
-            deliveries.finished(event.id(), requestId, null);
-            return summary;
-        }
-        TrainingSummary summary = TrainingSummary.of(training.trainAndPromote(
-                TrainingConfig.defaults(config.trainingSeed())), aggregatesVersion, repaired);
-        deliveries.finished(event.id(), requestId, summary.version());
-        return summary;
+        return TrainingSummary.handedOver(tasks.handOver(event, runner), events.get());
     }
 }

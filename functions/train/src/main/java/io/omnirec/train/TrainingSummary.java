@@ -28,6 +28,12 @@ public record TrainingSummary(String status, String version, String reason, Map<
                 Map.of(), aggregatesVersion, repaired);
     }
 
+    /** The job went to the Fargate task: the history was too large for one Lambda run. */
+    static TrainingSummary handedOver(String handOverEventId, long events) {
+        return new TrainingSummary("handed_over", null, events + " stored events: the Fargate task runs this delivery "
+                + "(hand-over event " + handOverEventId + ")", Map.of(), Map.of("events", events), null, null);
+    }
+
     static TrainingSummary of(TrainingOutcome outcome, String aggregatesVersion, EventRepair.Report repaired) {
         return outcome.card() == null
                 ? new TrainingSummary(outcome.status(), null, outcome.reason(), Map.of(), Map.of(), aggregatesVersion,

@@ -104,6 +104,15 @@ class TrainFunctionTest {
         models().load(second).orElseThrow().verify();
     }
 
+    @jakarta.inject.Inject
+    TaskHandOver tasks;
+
+    @Test
+    @Order(0)
+    void tasks_shouldKeepEveryRunInLambda_whenNoTaskIsConfigured() {
+        assertTrue(tasks.tooLargeForLambda().isEmpty());
+    }
+
     @Test
     @Order(2)
     void train_shouldOnlyRebuildTheAggregates_whenTheAggregatesScheduleFires() {

@@ -5,6 +5,7 @@ import io.omnirec.core.imports.ImportKind;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -58,13 +59,7 @@ public final class Functions extends Construct {
 
     public Functions(Construct scope, String id, Storage storage, StackSettings settings) {
         super(scope, id);
-        Map<String, String> environment = Map.of(
-                "OMNIREC_EVENTS_TABLE", storage.events().getTableName(),
-                "OMNIREC_FEATURES_TABLE", storage.features().getTableName(),
-                "OMNIREC_MODELS_BUCKET", storage.models().getBucketName(),
-                "OMNIREC_MODELS_PREFIX", MODELS_PREFIX,
-                "OMNIREC_AGGREGATES_PREFIX", AGGREGATES_PREFIX,
-                "OMNIREC_IMPORTS_BUCKET", storage.imports().getBucketName());
+        Map<String, String> environment = environment(storage);
 
         Function ingest = function(OmnirecFunction.INGEST, settings, environment);
         readWrite(ingest, storage, StorageLayout.EVENTS, false);
@@ -81,16 +76,32 @@ public final class Functions extends Construct {
                 AGGREGATES_PREFIX);
 
         Function train = function(OmnirecFunction.TRAIN, settings, environment);
-        readWrite(train, storage, StorageLayout.EVENTS, true);
-        readWrite(train, storage, StorageLayout.FEATURES, true);
-        objects(train, storage.models(), List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
-                MODELS_PREFIX, AGGREGATES_PREFIX);
+        grantTraining(train, storage);
 
         Function recommend = function(OmnirecFunction.RECOMMEND, settings, environment);
         readWrite(recommend, storage, StorageLayout.FEATURES, false);
         objects(recommend, storage.models(), List.of("s3:GetObject"), AGGREGATES_PREFIX);
         objects(recommend, storage.models(), List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                 MODELS_PREFIX);
+    }
+
+    /** What the scheduled job does, in the train function or the Fargate task: repair, aggregates, training. */
+    static void grantTraining(IGrantable runner, Storage storage) {
+        readWrite(runner, storage, StorageLayout.EVENTS, true);
+        readWrite(runner, storage, StorageLayout.FEATURES, true);
+        objects(runner, storage.models(), List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                MODELS_PREFIX, AGGREGATES_PREFIX);
+    }
+
+    /** The environment every function and the task share: where the tables and buckets are. */
+    static Map<String, String> environment(Storage storage) {
+        return Map.of(
+                "OMNIREC_EVENTS_TABLE", storage.events().getTableName(),
+                "OMNIREC_FEATURES_TABLE", storage.features().getTableName(),
+                "OMNIREC_MODELS_BUCKET", storage.models().getBucketName(),
+                "OMNIREC_MODELS_PREFIX", MODELS_PREFIX,
+                "OMNIREC_AGGREGATES_PREFIX", AGGREGATES_PREFIX,
+                "OMNIREC_IMPORTS_BUCKET", storage.imports().getBucketName());
     }
 
     /** The function deployed for a spec. */
@@ -170,7 +181,7 @@ public final class Functions extends Construct {
     }
 
     /** Item reads and writes on a table and its indexes; {@code scan} adds the full-table reads of the batch jobs. */
-    private static void readWrite(Function function, Storage storage, StorageLayout.Table layout, boolean scan) {
+    private static void readWrite(IGrantable runner, Storage storage, StorageLayout.Table layout, boolean scan) {
         Table table = storage.table(layout);
         List<String> resources = new ArrayList<>();
         resources.add(table.getTableArn());
@@ -182,18 +193,20 @@ public final class Functions extends Construct {
         if (scan) {
             actions.addAll(SCAN);
         }
-        function.addToRolePolicy(PolicyStatement.Builder.create().actions(actions).resources(resources).build());
+        runner.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create().actions(actions)
+                .resources(resources).build());
     }
 
     /** Object actions under key prefixes of a bucket, and listing it (so that a missing key reads as 404, not 403). */
-    private static void objects(Function function, Bucket bucket, List<String> actions, String... prefixes) {
+    private static void objects(IGrantable runner, Bucket bucket, List<String> actions, String... prefixes) {
         List<String> keys = new ArrayList<>();
         for (String prefix : prefixes) {
             keys.add(bucket.arnForObjects(prefix + "*"));
         }
-        function.addToRolePolicy(PolicyStatement.Builder.create().actions(actions).resources(keys).build());
-        function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:ListBucket"))
-                .resources(List.of(bucket.getBucketArn())).build());
+        runner.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create().actions(actions)
+                .resources(keys).build());
+        runner.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket")).resources(List.of(bucket.getBucketArn())).build());
     }
 
     private static String capitalized(String name) {

@@ -6,8 +6,8 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * Omnirec in one stack: storage, the four functions, the HTTP API, the import notification and schedules, and the
- * alarms and dashboard. Idle, it runs no compute: everything is on demand.
+ * Omnirec in one stack: storage, the four functions, the HTTP API, the import notification and schedules, the
+ * Fargate task training moves to when the history outgrows Lambda, and the alarms and dashboard. Idle, it runs no compute: everything is on demand.
  */
 public final class OmnirecStack extends Stack {
     private final Storage storage;
@@ -21,6 +21,7 @@ public final class OmnirecStack extends Stack {
         functions = new Functions(this, "Functions", storage, settings);
         api = new Api(this, "Api", functions, settings);
         new Triggers(this, "Triggers", storage, functions, settings);
+        new TrainingTask(this, "TrainingTask", storage, functions, settings);
         monitoring = new Monitoring(this, "Monitoring", functions, api, settings);
         CfnOutput.Builder.create(this, "ApiUrl").description("the HTTP API's base URL")
                 .value(api.http().getApiEndpoint()).build();

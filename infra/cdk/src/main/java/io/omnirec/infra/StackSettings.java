@@ -20,10 +20,12 @@ import java.util.List;
  * @param aggregatesSchedule EventBridge schedule expression of the aggregates refresh
  * @param throttleRate       steady requests per second the API admits
  * @param throttleBurst      requests the API admits in a burst
+ * @param taskThresholdEvents from how many stored events training runs as the Fargate task instead of in Lambda
  */
 public record StackSettings(Path artifacts, boolean nativeBuild, String storefrontOrigin, String jwtIssuer,
                             List<String> jwtAudience, String alarmEmail, String trainingSchedule,
-                            String aggregatesSchedule, int throttleRate, int throttleBurst) {
+                            String aggregatesSchedule, int throttleRate, int throttleBurst,
+                            long taskThresholdEvents) {
 
     /** Nightly at 03:00 UTC. */
     public static final String DEFAULT_TRAINING_SCHEDULE = "cron(0 3 * * ? *)";
@@ -44,7 +46,8 @@ public record StackSettings(Path artifacts, boolean nativeBuild, String storefro
                 text(node, "trainingSchedule", DEFAULT_TRAINING_SCHEDULE),
                 text(node, "aggregatesSchedule", DEFAULT_AGGREGATES_SCHEDULE),
                 Integer.parseInt(text(node, "throttleRate", "500")),
-                Integer.parseInt(text(node, "throttleBurst", "1000")));
+                Integer.parseInt(text(node, "throttleBurst", "1000")),
+                Long.parseLong(text(node, "taskThresholdEvents", "4000000")));
     }
 
     /** Whether storefront routes take JWTs from the configured issuer. */

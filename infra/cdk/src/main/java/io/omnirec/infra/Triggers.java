@@ -1,6 +1,7 @@
 package io.omnirec.infra;
 
 import io.omnirec.core.imports.ImportKind;
+import io.omnirec.core.training.ScheduleEvents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.Rule;
@@ -22,9 +23,6 @@ import java.util.Map;
  * function's dead-letter queue.
  */
 public final class Triggers extends Construct {
-    /** The aggregates schedule's event: what the train function reads as "rebuild the aggregates only". */
-    static final String AGGREGATES_SOURCE = "omnirec.schedule";
-    static final String AGGREGATES_DETAIL_TYPE = "Aggregates Refresh";
 
     public Triggers(Construct scope, String id, Storage storage, Functions functions, StackSettings settings) {
         super(scope, id);
@@ -47,8 +45,8 @@ public final class Triggers extends Construct {
                 .event(RuleTargetInput.fromObject(Map.of(
                         "version", "0",
                         "id", EventField.getEventId(),
-                        "detail-type", AGGREGATES_DETAIL_TYPE,
-                        "source", AGGREGATES_SOURCE,
+                        "detail-type", ScheduleEvents.AGGREGATES_DETAIL_TYPE,
+                        "source", ScheduleEvents.AGGREGATES_SOURCE,
                         "time", EventField.getTime(),
                         "detail", Map.of())))
                 .build();

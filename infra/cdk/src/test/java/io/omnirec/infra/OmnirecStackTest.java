@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnirec.aws.StorageLayout;
 import io.omnirec.core.imports.ImportKind;
+import io.omnirec.core.training.ScheduleEvents;
 import io.omnirec.http.ApiRoutes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,7 +261,8 @@ class OmnirecStackTest {
 
     @Test
     void schedules_shouldTrainNightlyAndRefreshTheAggregates_withTheEventTheTrainFunctionReads() throws IOException {
-        List<JsonNode> rules = resources(template, "AWS::Events::Rule");
+        List<JsonNode> rules = resources(template, "AWS::Events::Rule").stream()
+                .filter(r -> r.path("Properties").has("ScheduleExpression")).toList();
         assertEquals(2, rules.size());
         JsonNode training = rules.stream().filter(r -> r.path("Properties").path("ScheduleExpression").asText()
                 .equals(StackSettings.DEFAULT_TRAINING_SCHEDULE)).findFirst().orElseThrow().path("Properties");
@@ -323,5 +325,51 @@ class OmnirecStackTest {
                 "AWS/SQS:ApproximateNumberOfMessagesVisible", "AWS/ApiGateway:5xx"), watched);
         assertEquals(4 * 3 + 2 + 1, resources(template, "AWS::CloudWatch::Alarm").size());
         assertEquals(1, resources(template, "AWS::CloudWatch::Dashboard").size());
+    }
+
+    @Test
+    void trainingTask_shouldRunTheTrainCodeOnFargate_whenTheTrainFunctionHandsItOver_withoutIdleCost() {
+        JsonNode definition = resources(template, "AWS::ECS::TaskDefinition").get(0).path("Properties");
+        assertEquals(String.valueOf(TrainingTask.CPU), definition.path("Cpu").asText());
+        assertEquals(String.valueOf(TrainingTask.MEMORY_MIB), definition.path("Memory").asText());
+        JsonNode container = definition.path("ContainerDefinitions").get(0);
+        assertEquals(TrainingTask.CONTAINER, container.path("Name").asText());
+        Set<String> variables = new HashSet<>();
+        container.path("Environment").forEach(v -> variables.add(v.path("Name").asText()));
+        assertTrue(variables.containsAll(Set.of("OMNIREC_EVENTS_TABLE", "OMNIREC_FEATURES_TABLE",
+                "OMNIREC_MODELS_BUCKET")), variables.toString());
+        assertEquals(0, resources(template, "AWS::EC2::NatGateway").size(), "no NAT gateway: nothing costs idle");
+
+        JsonNode rule = resources(template, "AWS::Events::Rule").stream()
+                .filter(r -> r.path("Properties").has("EventPattern")).findFirst().orElseThrow().path("Properties");
+        assertEquals(ScheduleEvents.HAND_OVER_SOURCE, rule.path("EventPattern").path("source").get(0).asText());
+        assertEquals(ScheduleEvents.HAND_OVER_DETAIL_TYPE,
+                rule.path("EventPattern").path("detail-type").get(0).asText());
+        JsonNode target = rule.path("Targets").get(0);
+        assertEquals("FARGATE", target.path("EcsParameters").path("LaunchType").asText());
+        assertFalse(target.path("DeadLetterConfig").isMissingNode());
+        String overrides = target.path("InputTransformer").toString();
+        for (String name : List.of("OMNIREC_TASK_RUN_ID", "OMNIREC_TASK_JOB", "OMNIREC_TASK_RUNNER")) {
+            assertTrue(overrides.contains(name), name + " in " + overrides);
+        }
+
+        JsonNode train = resources(template, "AWS::Lambda::Function").stream()
+                .filter(f -> f.path("Properties").path("Description").asText().equals("Omnirec train"))
+                .findFirst().orElseThrow().path("Properties");
+        assertEquals("default", train.path("Environment").path("Variables").path("OMNIREC_TASK_EVENT_BUS").asText());
+        Set<String> trainActions = new HashSet<>();
+        statements(template, "Train").forEach(st -> trainActions.addAll(actions(st)));
+        assertTrue(trainActions.containsAll(Set.of("events:PutEvents", "dynamodb:DescribeTable")));
+        assertFalse(trainActions.contains("iam:PassRole"), "the rule, not the function, starts the task");
+        String taskRole = logicalId(template, "AWS::IAM::Role", "TrainingTaskDefinitionTaskRole");
+        Set<String> taskActions = new HashSet<>();
+        for (JsonNode policy : resources(template, "AWS::IAM::Policy")) {
+            if (policy.path("Properties").path("Roles").toString().contains("\"" + taskRole + "\"")) {
+                policy.path("Properties").path("PolicyDocument").path("Statement")
+                        .forEach(st -> taskActions.addAll(actions(st)));
+            }
+        }
+        assertTrue(taskActions.contains("dynamodb:Scan") && taskActions.contains("s3:PutObject"), "what training does");
+        assertTrue(taskActions.stream().noneMatch(action -> action.contains("*")), taskActions.toString());
     }
 }

@@ -186,6 +186,47 @@ public final class OmnirecLocal implements AutoCloseable {
         return function;
     }
 
+    /**
+     * One run of the train function's code as the Fargate task runs it, here as a plain {@code java -jar} of the
+     * packaged runner jar on the emulators (after {@link #run()}): its exit code and the summary it printed.
+     */
+    public record TaskRun(int exitCode, JsonNode summary) {
+    }
+
+    public TaskRun runTrainTask(String runId, String job) throws IOException, InterruptedException {
+        Path jar;
+        try (var jars = Files.newDirectoryStream(settings.root().resolve("functions/train/target"), "*-runner.jar")) {
+            java.util.Iterator<Path> found = jars.iterator();
+            jar = found.hasNext() ? found.next() : null;
+        }
+        if (jar == null) {
+            throw new IllegalStateException("missing functions/train/target/*-runner.jar: run ./mvnw package first");
+        }
+        Path log = settings.root().resolve("target/local/train-task-" + runId + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toString()).redirectError(log.toFile());
+        builder.environment().putAll(environment(aws));
+        builder.environment().put("OMNIREC_TASK_RUN_ID", runId);
+        builder.environment().put("OMNIREC_TASK_JOB", job);
+        builder.environment().put("AWS_REGION", "us-east-1");
+        Process process = builder.start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the train task did not finish in 10 minutes; see " + log);
+        }
+        JsonNode summary = null;
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                JsonNode node = JSON.readTree(line);
+                if (node.has("status") && node.has("aggregatesVersion")) {
+                    summary = node;
+                }
+            }
+        }
+        return new TaskRun(process.exitValue(), summary);
+    }
+
     private static Map<String, String> environment(LocalAws aws) {
         Map<String, String> env = new HashMap<>();
         for (String service : List.of("DYNAMODB", "S3")) {

@@ -30,6 +30,13 @@ class OmnirecLocalIT {
         OmnirecLocal.Benchmarks benchmarks;
         try (OmnirecLocal local = new OmnirecLocal(settings, new PrintStream(System.out, true))) {
             report = local.run();
+            // the code the Fargate task runs, as a plain java -jar on the same emulators
+            OmnirecLocal.TaskRun task = local.runTrainTask("it-task-1", "train");
+            assertEquals(0, task.exitCode());
+            assertTrue(task.summary().path("version").isTextual(), task.summary().toString());
+            assertTrue(task.summary().path("metrics").has("ndcg@10"));
+            OmnirecLocal.TaskRun again = local.runTrainTask("it-task-1", "train");
+            assertEquals("duplicate_delivery", again.summary().path("status").asText(), "one delivery runs once");
             benchmarks = local.benchmark(20, 1);
             // the gateway routes a profile to ingest and its recommendations to recommend
             HttpClient http = HttpClient.newHttpClient();
