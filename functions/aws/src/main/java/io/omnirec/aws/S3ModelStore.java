@@ -27,6 +27,8 @@ public final class S3ModelStore implements ModelStore {
     static final String CARD_FILE = "card.json";
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+\\.[a-z0-9]+");
     static final String CHAMPION_FILE = "champion.json";
+    /** Where training-run records live, beside the versions. */
+    static final String RUNS_FOLDER = "runs";
     static final String EXPERIMENT_FILE = "experiment.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,7 +79,7 @@ public final class S3ModelStore implements ModelStore {
 
     /** {@code <prefix>runs/<runId>.json}, beside the versions. */
     private String runKey(String runId) {
-        return prefix + "runs/" + Identifiers.requireToken("runId", runId) + ".json";
+        return prefix + RUNS_FOLDER + "/" + Identifiers.requireToken("runId", runId) + ".json";
     }
 
     private void putNew(String key, byte[] bytes, String contentType) {
@@ -120,6 +122,22 @@ public final class S3ModelStore implements ModelStore {
             throw new io.omnirec.core.training.CorruptModelException("invalid artifact file name in card");
         }
         return artifact.file();
+    }
+
+    /** One {@code ListObjectsV2} page per 1,000 versions: the folders under the prefix, newest first. */
+    @Override
+    public java.util.List<String> versions(int limit) {
+        java.util.List<String> versions = new java.util.ArrayList<>();
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))) {
+            for (var folder : page.commonPrefixes()) {
+                String name = folder.prefix().substring(prefix.length(), folder.prefix().length() - 1);
+                if (Identifiers.isToken(name) && !name.equals(RUNS_FOLDER)) {
+                    versions.add(name);
+                }
+            }
+        }
+        versions.sort(java.util.Comparator.reverseOrder());
+        return versions.subList(0, Math.min(limit, versions.size()));
     }
 
     @Override

@@ -78,6 +78,8 @@ public final class ApiRoutes {
             new Route("DELETE", "/v1/experiments/current", Function.RECOMMEND, Access.SERVER),
             new Route("POST", "/v1/experiments/current/promote", Function.RECOMMEND, Access.SERVER),
             new Route("POST", "/v1/experiments/current/rollback", Function.RECOMMEND, Access.SERVER),
+            new Route("GET", "/v1/models", Function.RECOMMEND, Access.SERVER),
+            new Route("PUT", "/v1/models/champion", Function.RECOMMEND, Access.SERVER),
             new Route("GET", "/v1/health", Function.RECOMMEND, Access.OPEN));
 
     private ApiRoutes() {

@@ -5,6 +5,7 @@ import io.omnirec.core.candidates.CandidateGenerator;
 import io.omnirec.core.experiments.Experiment;
 import io.omnirec.core.experiments.ExperimentReport;
 import io.omnirec.core.experiments.ExperimentService;
+import io.omnirec.core.training.ModelCatalog;
 import io.omnirec.core.experiments.VariantTally;
 import io.omnirec.core.ranking.Diversity;
 import io.omnirec.core.ranking.Exploration;
@@ -54,6 +55,12 @@ public class RecommendBeans {
         return new RecommendationService(features, aggregates, candidates, models, impressions,
                 () -> UUID.randomUUID().toString(), clock, new ListShape(new Diversity(config.maxPerCategory()),
                         Exploration.withShare(config.explorationShare())));
+    }
+
+    @Produces
+    @Singleton
+    ModelCatalog catalog(ModelStore models) {
+        return new ModelCatalog(models);
     }
 
     @Produces

@@ -403,4 +403,33 @@ class RecommendFunctionTest {
         given().when().get("/v1/users/" + shopper + "/recommendations?k=2").then().statusCode(200)
                 .body("variant", equalTo("champion")).body("modelVersion", equalTo(reference.version()));
     }
+
+    @Test
+    @Order(6)
+    void models_shouldListVersionsWithTheirMetrics_andMoveTheChampionOnRequest() {
+        ModelArtifact reference = LocalAwsTestResource.referenceModel();
+        String challenger = "challenger-" + reference.version();
+        models().promote(reference.version());
+        given().when().get("/v1/models?limit=50").then().statusCode(200)
+                .body("champion", equalTo(reference.version()))
+                .body("versions.version", hasItem(reference.version()))
+                .body("versions.version", hasItem(challenger))
+                .body("versions.find { it.version == '" + reference.version() + "' }.champion", equalTo(true))
+                .body("versions.find { it.version == '" + reference.version() + "' }.metrics", not(equalTo(null)));
+        given().when().get("/v1/models?limit=0").then().statusCode(400).body("error", equalTo("invalid_limit"));
+        given().when().get("/v1/models?limit=x").then().statusCode(400).body("error", equalTo("invalid_limit"));
+        given().when().get("/v1/models?limit=1&limit=2").then().statusCode(400);
+        for (String hostile : List.of("{", "[]", "{\"version\":\"../champion\"}", "{\"version\":7}",
+                "{\"version\":\"v\",\"extra\":1}", "{\"version\":\"" + "v".repeat(200) + "\"}")) {
+            given().contentType(ContentType.JSON).body(hostile).when().put("/v1/models/champion")
+                    .then().statusCode(400).body("error", not(equalTo(null)));
+        }
+        given().contentType(ContentType.JSON).body("{\"version\":\"nope\"}").when().put("/v1/models/champion")
+                .then().statusCode(404).body("error", equalTo("unknown_version"));
+        given().contentType(ContentType.JSON).body("{\"version\":\"" + challenger + "\"}")
+                .when().put("/v1/models/champion").then().statusCode(200).body("champion", equalTo(challenger));
+        assertEquals(challenger, models().champion().orElseThrow());
+        given().when().post("/v1/experiments/current/rollback").then().statusCode(200)
+                .body("champion", equalTo(reference.version()));
+    }
 }

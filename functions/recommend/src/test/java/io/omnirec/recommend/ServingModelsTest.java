@@ -51,6 +51,10 @@ class ServingModelsTest {
             return read(delegate::champion);
         }
 
+        public java.util.List<String> versions(int limit) {
+            return read(() -> delegate.versions(limit));
+        }
+
         public void promote(String version) {
             delegate.promote(version);
         }

@@ -27,21 +27,31 @@ import java.util.concurrent.Executors;
 /**
  * An API Gateway HTTP API on localhost with the deployed API's routes ({@link ApiRoutes}): each request becomes a
  * payload-2.0 event for the function its route belongs to, and the function's answer becomes the response. Requests
- * that match no route get 404, as from API Gateway. It also serves the merged OpenAPI document and Swagger UI.
+ * that match no route get 404, as from API Gateway. It also serves the merged OpenAPI document, Swagger UI and the
+ * demo site ({@code /storefront/}, {@code /console/}).
  */
 final class LocalApiGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1024 * 1024;
+    /** The demo site's pages: {@code /storefront/} or {@code /console/} and one file name. */
+    private static final java.util.regex.Pattern SITE = java.util.regex.Pattern.compile(
+            "/(storefront|console)/([A-Za-z0-9_-]+\\.(?:html|js|css|png))?");
     /** Swagger UI's files, from SmallRye's build of it; the functions' zips carry no UI. */
     private static final String SWAGGER_UI = "META-INF/resources/openapi-ui/";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final LocalFunction ingest;
+    private final java.nio.file.Path web;
     private volatile LocalFunction recommend;
 
-    LocalApiGateway(int port, LocalFunction ingest) throws IOException {
+    /**
+     * @param web the demo site ({@code web/}: {@code storefront/}, {@code console/}), served at {@code /storefront/}
+     *            and {@code /console/} on the same origin as the API
+     */
+    LocalApiGateway(int port, LocalFunction ingest, java.nio.file.Path web) throws IOException {
         this.ingest = ingest;
+        this.web = web;
         this.server = HttpExchanges.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -62,6 +72,16 @@ final class LocalApiGateway implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             if (path.equals("/q/openapi")) {
                 sendOpenApi(exchange);
+                return;
+            }
+            if (path.equals("/storefront") || path.equals("/console")) {
+                exchange.getResponseHeaders().add("Location", path + "/");
+                HttpExchanges.send(exchange, 301, new byte[0]);
+                return;
+            }
+            java.util.regex.Matcher site = SITE.matcher(path);
+            if (site.matches()) {
+                sendSite(exchange, site.group(1), site.group(2));
                 return;
             }
             if (path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/")) {
@@ -177,6 +197,19 @@ final class LocalApiGateway implements AutoCloseable {
             }
         }
         send(exchange, 200, JSON.writeValueAsString(merged));
+    }
+
+    /** A file of the demo site, {@code index.html} for the folder itself. */
+    private void sendSite(HttpExchange exchange, String folder, String file) throws IOException {
+        java.nio.file.Path target = web.resolve(folder).resolve(file == null ? "index.html" : file);
+        if (!java.nio.file.Files.isRegularFile(target)) {
+            send(exchange, 404, "{\"error\":\"not_found\",\"message\":\"no such file\"}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", contentType(target.getFileName().toString())
+                + (target.toString().endsWith(".png") ? "" : "; charset=utf-8"));
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        HttpExchanges.send(exchange, 200, java.nio.file.Files.readAllBytes(target));
     }
 
     /** Swagger UI's static files, its page pointed at the merged document. */

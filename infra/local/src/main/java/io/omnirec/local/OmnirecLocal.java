@@ -102,7 +102,7 @@ public final class OmnirecLocal implements AutoCloseable {
         LocalFunction ingest = start("ingest", environment, logs);
         LocalFunction features = start("features", environment, logs);
         LocalFunction train = start("train", environment, logs);
-        gateway = new LocalApiGateway(settings.apiPort(), ingest);
+        gateway = new LocalApiGateway(settings.apiPort(), ingest, settings.root().resolve("web"));
         running.add(gateway);
 
         data = new SyntheticRetailGenerator(settings.data()).generate();
@@ -191,6 +191,11 @@ public final class OmnirecLocal implements AutoCloseable {
      * packaged runner jar on the emulators (after {@link #run()}): its exit code and the summary it printed.
      */
     public record TaskRun(int exitCode, JsonNode summary) {
+    }
+
+    /** The storefront demo page, showing a shopper's recommendations on first load. */
+    public String storefrontUrl(String shopper) {
+        return apiUrl() + "/storefront/?shopper=" + URLEncoder.encode(shopper, StandardCharsets.UTF_8);
     }
 
     public TaskRun runTrainTask(String runId, String job) throws IOException, InterruptedException {
@@ -350,11 +355,13 @@ public final class OmnirecLocal implements AutoCloseable {
                 port("OMNIREC_LOCAL_S3_PORT", 4569), port("OMNIREC_LOCAL_API_PORT", 8080), sampleData());
         OmnirecLocal local = new OmnirecLocal(settings, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(local::close, "stop-omnirec-local"));
+        Report report;
         try {
-            local.run();
+            report = local.run();
         } catch (Exception e) {
             e.printStackTrace();
             System.exit(1);
+            return;
         }
         if (List.of(args).contains("--bench")) {
             local.benchmark(1000, 5);
@@ -365,7 +372,9 @@ public final class OmnirecLocal implements AutoCloseable {
         }
         System.out.println();
         System.out.println("Omnirec is serving on " + local.apiUrl() + " (POST /v1/events, GET /v1/users/{id}/"
-                + "recommendations; every route at " + local.apiUrl() + "/q/swagger-ui/). Press Ctrl-C to stop.");
+                + "recommendations; every route at " + local.apiUrl() + "/q/swagger-ui/).");
+        System.out.println("Storefront demo: " + local.storefrontUrl(report.shopper()));
+        System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }
 

@@ -2,16 +2,25 @@ package io.omnirec.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnirec.aws.local.LocalAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,44 +29,58 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a recommendation through API Gateway served by the model the train function wrote; then the benchmark of
  * {@code run.sh --bench} at a tiny size (its figures are printed, never asserted).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OmnirecLocalIT {
+    private OmnirecLocal.Settings settings;
+    private OmnirecLocal local;
+    private OmnirecLocal.Report report;
+
+    @BeforeAll
+    void runThroughAllFourFunctions() throws Exception {
+        settings = new OmnirecLocal.Settings(LocalAws.repoRoot(), null, LocalAws.freePort(), LocalAws.freePort(), 0,
+                OmnirecLocal.sampleData());
+        local = new OmnirecLocal(settings, new PrintStream(System.out, true));
+        report = local.run();
+    }
+
+    @AfterAll
+    void stop() {
+        local.close();
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
+                "functions and emulators must be stopped");
+    }
 
     @Test
+    @Order(1)
     void run_shouldServeTheTrainedModelWithoutPurchasedItems_whenDataFlowsThroughAllFourFunctions() throws Exception {
-        OmnirecLocal.Settings settings = new OmnirecLocal.Settings(LocalAws.repoRoot(), null, LocalAws.freePort(),
-                LocalAws.freePort(), 0, OmnirecLocal.sampleData());
-        OmnirecLocal.Report report;
-        OmnirecLocal.Benchmarks benchmarks;
-        try (OmnirecLocal local = new OmnirecLocal(settings, new PrintStream(System.out, true))) {
-            report = local.run();
-            // the code the Fargate task runs, as a plain java -jar on the same emulators
-            OmnirecLocal.TaskRun task = local.runTrainTask("it-task-1", "train");
-            assertEquals(0, task.exitCode());
-            assertTrue(task.summary().path("version").isTextual(), task.summary().toString());
-            assertTrue(task.summary().path("metrics").has("ndcg@10"));
-            OmnirecLocal.TaskRun again = local.runTrainTask("it-task-1", "train");
-            assertEquals("duplicate_delivery", again.summary().path("status").asText(), "one delivery runs once");
-            benchmarks = local.benchmark(20, 1);
-            // the gateway routes a profile to ingest and its recommendations to recommend
-            HttpClient http = HttpClient.newHttpClient();
-            URI profile = URI.create(local.apiUrl() + "/v1/users/it-profile-1");
-            assertEquals(200, http.send(HttpRequest.newBuilder(profile).header("content-type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"age\": 30, \"gender\": \"X\", \"region\": \"R\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(profile + "/recommendations?k=3")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            assertEquals(200, http.send(HttpRequest.newBuilder(profile).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            assertEquals(404, http.send(HttpRequest.newBuilder(profile).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            // one OpenAPI document for the whole API, generated from both functions' code, and Swagger UI over it
-            String openApi = http.send(HttpRequest.newBuilder(URI.create(local.apiUrl() + "/q/openapi")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(openApi.contains("\"/v1/events\"") && openApi.contains("\"/v1/users/{userId}/recommendations\""),
-                    openApi);
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(local.apiUrl() + "/q/swagger-ui/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-        }
+        // the code the Fargate task runs, as a plain java -jar on the same emulators
+        OmnirecLocal.TaskRun task = local.runTrainTask("it-task-1", "train");
+        assertEquals(0, task.exitCode());
+        assertTrue(task.summary().path("version").isTextual(), task.summary().toString());
+        assertTrue(task.summary().path("metrics").has("ndcg@10"));
+        OmnirecLocal.TaskRun again = local.runTrainTask("it-task-1", "train");
+        assertEquals("duplicate_delivery", again.summary().path("status").asText(), "one delivery runs once");
+        OmnirecLocal.Benchmarks benchmarks = local.benchmark(20, 1);
+        // the gateway routes a profile to ingest and its recommendations to recommend
+        HttpClient http = HttpClient.newHttpClient();
+        URI profile = URI.create(local.apiUrl() + "/v1/users/it-profile-1");
+        assertEquals(200, http.send(HttpRequest.newBuilder(profile).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"age\": 30, \"gender\": \"X\", \"region\": \"R\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(profile + "/recommendations?k=3")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(profile).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, http.send(HttpRequest.newBuilder(profile).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        // one OpenAPI document for the whole API, generated from both functions' code, and Swagger UI over it
+        String openApi = http.send(HttpRequest.newBuilder(URI.create(local.apiUrl() + "/q/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(openApi.contains("\"/v1/events\"") && openApi.contains("\"/v1/users/{userId}/recommendations\""),
+                openApi);
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(local.apiUrl() + "/q/swagger-ui/")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(20, benchmarks.warm().recommend().millis().getN(), "the benchmark command runs end to end");
         assertEquals(1, benchmarks.cold().rounds());
         assertEquals(0, benchmarks.ingest().serverErrors(), "no 5xx under concurrent ingest and recommend");
@@ -92,8 +115,48 @@ class OmnirecLocalIT {
                         + "%.4f%n", report.training().path("metrics").path("ndcg@10").asDouble(),
                 report.training().path("metrics").path("popular_ndcg@10").asDouble(),
                 report.training().path("metrics").path("best_baseline_ndcg@10").asDouble());
+    }
 
-        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
-                "functions and emulators must be stopped");
+    @Test
+    @Order(2)
+    void storefrontAndConsole_shouldShowReasonsReactToTheCartForgetTheShopperAndListModels_inARealBrowser()
+            throws Exception {
+        Assumptions.assumeTrue(StorefrontBrowser.available(),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        String shopper = report.shopper();
+        try (StorefrontBrowser browser = new StorefrontBrowser(settings.root().resolve("target/screenshots"))) {
+            browser.open(local.storefrontUrl(shopper));
+            List<String> before = browser.cardsAfter(null);
+            assertFalse(before.isEmpty());
+            assertTrue(browser.reasons().stream().noneMatch(String::isBlank), "every card says why");
+            browser.screenshot("storefront-before");
+
+            String carted = before.get(0);
+            String first = browser.recommendationId();
+            browser.clickOnCard(carted, "Add to cart");
+            List<String> after = browser.cardsAfter(first);
+            browser.screenshot("storefront-after-add-to-cart");
+            assertFalse(after.contains(carted), "the carted item is not recommended: " + after);
+            assertNotEquals(before, after, "the recommendations react to the cart");
+
+            String second = browser.recommendationId();
+            browser.clickAndConfirm("forget");
+            assertTrue(browser.statusContaining("erased").contains(shopper));
+            browser.cardsAfter(second);
+            browser.screenshot("storefront-after-erasure");
+            assertTrue(browser.strategy().endsWith("new_shopper"), browser.strategy());
+
+            // the operator console lists every version written (the schedule's and the task's) with the champion
+            browser.open(local.apiUrl() + "/console/");
+            List<String> versions = browser.rows("models", "data-version");
+            assertTrue(versions.contains(report.training().path("version").asText()), versions.toString());
+            assertTrue(versions.size() >= 2, "the function's and the task's versions: " + versions);
+            String champion = browser.bodyAttribute("data-champion");
+            assertTrue(champion.isEmpty() || versions.contains(champion), champion);
+            browser.screenshot("console");
+        }
+        HttpResponse<String> profile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(local.apiUrl() + "/v1/users/" + shopper)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, profile.statusCode(), "the erased shopper is gone");
     }
 }

@@ -30,6 +30,9 @@ public interface ModelStore {
 
     Optional<String> champion();
 
+    /** The versions written, newest first, at most {@code limit} of them (version names sort by training time). */
+    java.util.List<String> versions(int limit);
+
     /**
      * Points the champion at an existing version, remembering the one it replaces for {@link #rollback()};
      * {@link IllegalArgumentException} for an unknown version.

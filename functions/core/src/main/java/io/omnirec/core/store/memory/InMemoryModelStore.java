@@ -36,6 +36,11 @@ public final class InMemoryModelStore implements ModelStore {
     }
 
     @Override
+    public java.util.List<String> versions(int limit) {
+        return versions.keySet().stream().sorted(java.util.Comparator.reverseOrder()).limit(limit).toList();
+    }
+
+    @Override
     public Optional<String> champion() {
         return Optional.ofNullable(champion);
     }
