@@ -95,6 +95,86 @@
     }
   }
 
+  const CHANNELS = ['web', 'app', 'store', 'kiosk'];
+  const COLORS = { web: '#3b5bdb', app: '#2b8a3e', store: '#e67700', kiosk: '#862e9c' };
+
+  function chart(minutes) {
+    const width = 600;
+    const height = 120;
+    const max = Math.max(1, ...minutes.map((m) => CHANNELS.reduce((sum, c) => sum + (m.events[c] || 0), 0)));
+    const bar = width / Math.max(1, minutes.length);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
+    minutes.forEach((m, i) => {
+      let y = height;
+      for (const c of CHANNELS) {
+        const h = (m.events[c] || 0) / max * (height - 10);
+        if (h > 0) {
+          const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+          rect.setAttribute('x', String(i * bar + 2));
+          rect.setAttribute('y', String(y - h));
+          rect.setAttribute('width', String(bar - 4));
+          rect.setAttribute('height', String(h));
+          rect.setAttribute('fill', COLORS[c]);
+          svg.appendChild(rect);
+          y -= h;
+        }
+      }
+    });
+    return svg;
+  }
+
+  async function loadActivity() {
+    try {
+      const minutes = await api('GET', '/v1/activity?minutes=15');
+      const body = $('activity').querySelector('tbody');
+      body.replaceChildren();
+      for (const m of [...minutes].reverse()) {
+        const row = document.createElement('tr');
+        row.dataset.minute = m.minute;
+        const total = CHANNELS.reduce((sum, c) => sum + (m.events[c] || 0), 0);
+        row.append(cell(m.minute.replace('T', ' ').replace(/:00Z$|Z$/, '')),
+          ...CHANNELS.map((c) => cell(String(m.events[c] || 0), 'number')), cell(String(total), 'number'));
+        body.appendChild(row);
+      }
+      const legend = document.createElement('p');
+      legend.className = 'meta';
+      for (const c of CHANNELS) {
+        const key = document.createElement('span');
+        key.textContent = '■ ' + c + '  ';
+        key.style.color = COLORS[c];
+        legend.appendChild(key);
+      }
+      $('activity-chart').replaceChildren(chart(minutes), legend);
+      document.body.dataset.eventsLastQuarterHour = String(minutes.reduce((sum, m) =>
+        sum + CHANNELS.reduce((s, c) => s + (m.events[c] || 0), 0), 0));
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  async function loadImports() {
+    const body = $('imports').querySelector('tbody');
+    try {
+      const uploads = await api('GET', '/v1/imports?limit=10');
+      body.replaceChildren();
+      for (const upload of uploads) {
+        const row = document.createElement('tr');
+        row.dataset.key = upload.key;
+        row.append(cell((upload.at || '').replace('T', ' ').replace(/\.\d+Z$|Z$/, '')), cell(upload.key),
+          cell(upload.kind || ''), cell(upload.status), cell(String(upload.rows), 'number'),
+          cell(String(upload.imported), 'number'), cell(String(upload.rejected), 'number'),
+          cell(upload.error ? upload.error + (upload.rejectionsKey ? ' (' + upload.rejectionsKey + ')' : '')
+            : (upload.rejectionsKey || '')));
+        body.appendChild(row);
+      }
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
   async function loadExperiment() {
     const panel = $('experiment');
     try {
@@ -123,5 +203,8 @@
 
   $('rollback').addEventListener('click', rollback);
   loadModels().catch((e) => status(e.message, true));
+  loadActivity();
+  setInterval(loadActivity, 10000);
+  loadImports();
   loadExperiment();
 }());

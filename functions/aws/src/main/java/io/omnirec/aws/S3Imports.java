@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the import of one uploaded S3 object: decodes and checks the key from the notification, streams the object
- * through the {@link ImportService}, and writes rejected rows to {@code rejects/<key>.rejected.csv} (outside the import prefixes, so no notification fires).
+ * through the {@link ImportService}, writes rejected rows to {@code rejects/<key>.rejected.csv} and a summary of the
+ * run ({@link UploadRecords}), both outside the import prefixes, so no notification fires.
  */
 public final class S3Imports {
     /** Larger uploads must be split; one Lambda invocation streams at most this much. */
@@ -32,16 +33,18 @@ public final class S3Imports {
 
     private final S3Client s3;
     private final ImportService imports;
+    private final UploadRecords records;
     private final long maxObjectBytes;
 
-    public S3Imports(S3Client s3, ImportService imports) {
-        this(s3, imports, MAX_OBJECT_BYTES);
+    public S3Imports(S3Client s3, ImportService imports, UploadRecords records) {
+        this(s3, imports, records, MAX_OBJECT_BYTES);
     }
 
     /** With a size limit other than {@link #MAX_OBJECT_BYTES}. */
-    public S3Imports(S3Client s3, ImportService imports, long maxObjectBytes) {
+    public S3Imports(S3Client s3, ImportService imports, UploadRecords records, long maxObjectBytes) {
         this.s3 = s3;
         this.imports = imports;
+        this.records = records;
         this.maxObjectBytes = maxObjectBytes;
     }
 
@@ -68,6 +71,7 @@ public final class S3Imports {
             key = URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             LOG.warning("rejected a notification whose key is not URL-encoded: " + e.getMessage());
+            records.write(encodedKey, Optional.empty(), "rejected", 0, 0, 0, null, "invalid_key");
             return new Result(bucket, encodedKey, "rejected", Optional.empty(), null, "invalid_key");
         }
         Optional<ImportKind> kind = ImportKind.ofKey(key);
@@ -113,10 +117,13 @@ public final class S3Imports {
             }
             LOG.info(String.format("imported s3://%s/%s: %d rows, %d imported, %d rejected", bucket, key,
                     report.rows(), report.imported(), report.rejected()));
+            records.write(key, Optional.of(kind), "imported", report.rows(), report.imported(), report.rejected(),
+                    rejectionsKey, null);
             return new Result(bucket, key, "imported", Optional.of(report), rejectionsKey, null);
         } catch (InvalidInputException e) {
             LOG.warning(String.format("rejected s3://%s/%s: %s", bucket, key, e.getMessage()));
             String rejectionsKey = writeRejections(bucket, key, RejectionsCsv.wholeFile(e));
+            records.write(key, Optional.of(kind), "rejected", 0, 0, 0, rejectionsKey, e.code());
             return new Result(bucket, key, "rejected", Optional.empty(), rejectionsKey, e.code());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,13 +20,36 @@ class S3ImportsTest {
     static AwsResources resources;
     static DynamoFeatureStore features;
     static S3Imports imports;
+    static UploadRecords records;
+
+    /** A clock one second later at every reading, so that each run's summary sorts after the one before. */
+    static java.time.Clock ticking() {
+        java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong(1_800_000_000L);
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochSecond(seconds.incrementAndGet());
+            }
+        };
+    }
 
     @BeforeAll
     static void setUp() {
         AwsStoresTest.clients();
         resources = AwsStoresTest.freshResources();
         features = new DynamoFeatureStore(AwsStoresTest.dynamo, resources.featuresTable());
-        imports = new S3Imports(AwsStoresTest.s3, new ImportService(features));
+        records = new UploadRecords(AwsStoresTest.s3, resources.importsBucket(), ticking());
+        imports = new S3Imports(AwsStoresTest.s3, new ImportService(features), records);
     }
 
     static void upload(String key, String content) {
@@ -75,7 +98,7 @@ class S3ImportsTest {
     void importObject_shouldRejectTheWholeFileWithAReport_whenItIsOversized() {
         String key = "imports/catalog/huge.csv";
         upload(key, "item_id,title,category,brand,price,consumable\n" + "i9,Milk,Grocery/Dairy,Alpen,1.29,true\n".repeat(100));
-        S3Imports small = new S3Imports(AwsStoresTest.s3, new ImportService(features), 1024);
+        S3Imports small = new S3Imports(AwsStoresTest.s3, new ImportService(features), records, 1024);
         S3Imports.Result result = small.importObject(resources.importsBucket(), key);
         assertEquals("rejected", result.status());
         assertEquals("object_too_large", result.error());
@@ -106,5 +129,30 @@ class S3ImportsTest {
         S3Imports.Result gone = imports.importObject(resources.importsBucket(), "imports/catalog/deleted-meanwhile.csv");
         assertEquals("skipped", gone.status());
         assertEquals("object_missing", gone.error());
+    }
+
+    @Test
+    void importObject_shouldLeaveASummaryOfEachRun_newestListedFirst() {
+        String good = "imports/catalog/summary-good.csv";
+        String bad = "imports/customers/summary-bad.csv";
+        upload(good, "item_id,title,category,brand,price,consumable\ni9,Tea,Grocery/Tea,Leaf,2.5,true\n"
+                + "i10,Cup,Kitchen,Leaf,x,false\n");
+        upload(bad, "who,when\nu1,yesterday\n");
+        imports.importObject(resources.importsBucket(), URLEncoder.encode(good, StandardCharsets.UTF_8));
+        imports.importObject(resources.importsBucket(), URLEncoder.encode(bad, StandardCharsets.UTF_8));
+        imports.importObject(resources.importsBucket(), URLEncoder.encode("rejects/" + good + ".rejected.csv",
+                StandardCharsets.UTF_8));
+
+        List<UploadRecords.Upload> recent = records.recent(2);
+        assertEquals(List.of(bad, good), recent.stream().map(UploadRecords.Upload::key).toList(),
+                "newest first; a rejection report is no import and leaves no summary");
+        assertEquals("rejected", recent.get(0).status());
+        assertEquals("invalid_header", recent.get(0).error());
+        assertEquals("customers", recent.get(0).kind());
+        UploadRecords.Upload first = recent.get(1);
+        assertEquals(List.of("imported", "catalog", 2L, 1L, 1L, "rejects/" + good + ".rejected.csv"),
+                List.of(first.status(), first.kind(), first.rows(), first.imported(), first.rejected(),
+                        first.rejectionsKey()));
+        assertTrue(recent.get(0).at().isAfter(first.at()));
     }
 }

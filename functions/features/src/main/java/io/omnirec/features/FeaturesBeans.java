@@ -1,6 +1,7 @@
 package io.omnirec.features;
 
 import io.omnirec.aws.S3Imports;
+import io.omnirec.aws.UploadRecords;
 import io.omnirec.core.imports.ImportService;
 import io.omnirec.core.imports.InteractionImport;
 import io.omnirec.core.ingest.EventValidator;
@@ -25,9 +26,9 @@ public class FeaturesBeans {
     @Produces
     @Singleton
     S3Imports imports(S3Client s3, FeatureStore features, EventStore events, ImpressionStore impressions,
-                      Clock clock) {
+                      UploadRecords records, Clock clock) {
         InteractionImport history = new InteractionImport(new IngestService(events, features, impressions,
                 EventValidator.historical(clock)));
-        return new S3Imports(s3, new ImportService(features, history));
+        return new S3Imports(s3, new ImportService(features, history), records);
     }
 }

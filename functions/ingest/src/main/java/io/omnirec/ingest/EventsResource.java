@@ -30,13 +30,17 @@ public class EventsResource {
     @Inject
     Telemetry telemetry;
 
+    @Inject
+    LiveActivity activity;
+
     @Operation(summary = "Send one event or a batch of up to 100", description = "Each event is stored once by eventId and applied exactly once to the shopper's real-time state before the answer; the answer gives each event's fate (accepted, duplicate, conflict, rejected, failed).")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(byte[] body) {
         EventBatchParser.EventBatch batch = parser.parse(body);
-        return IngestAnswer.of(batch.single(), telemetry.ingested(ingest.ingest(batch.events(), remainingTime())));
+        return IngestAnswer.of(batch.single(), activity.record(batch.events(),
+                telemetry.ingested(ingest.ingest(batch.events(), remainingTime()))));
     }
 
     /**

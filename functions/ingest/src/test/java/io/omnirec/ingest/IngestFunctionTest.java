@@ -152,4 +152,27 @@ class IngestFunctionTest {
                 .body("accepted", equalTo(1)).body("duplicates", equalTo(2));
         assertEquals(java.util.Map.of("i77", 5.0), features().loadShopperContext("u77").state().items());
     }
+
+    @Test
+    void activity_shouldCountAcceptedEventsPerMinuteAndChannel_andRefuseABadWindow() {
+        String body = "{\"events\":["
+                + "{\"eventId\":\"act-1\",\"userId\":\"u7\",\"itemId\":\"i7\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"},"
+                + "{\"eventId\":\"act-2\",\"userId\":\"u7\",\"itemId\":\"i7\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"store\",\"storeId\":\"store-01\"},"
+                + "{\"eventId\":\"act-3\",\"userId\":\"u7\",\"itemId\":\"i7\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"},"
+                + "{\"eventId\":\"act-4\",\"userId\":\"u7\",\"itemId\":\"i7\",\"type\":\"view\",\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"moon\"}"
+                + "]}";
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/events")
+                .then().statusCode(200).body("accepted", equalTo(3));
+        java.util.List<java.util.Map<String, Object>> minutes = given().when().get("/v1/activity?minutes=5")
+                .then().statusCode(200).body("size()", equalTo(5)).extract().path("");
+        long web = minutes.stream().mapToLong(m -> ((Number) ((java.util.Map<?, ?>) m.get("events")).get("web"))
+                .longValue()).sum();
+        long store = minutes.stream().mapToLong(m -> ((Number) ((java.util.Map<?, ?>) m.get("events")).get("store"))
+                .longValue()).sum();
+        assertTrue(web >= 2 && store >= 1, minutes.toString());
+        for (String value : java.util.List.of("0", "61", "x", "1&minutes=2")) {
+            given().when().get("/v1/activity?minutes=" + value).then().statusCode(400)
+                    .body("error", equalTo("invalid_minutes"));
+        }
+    }
 }

@@ -165,4 +165,28 @@ class RecordsFunctionTest {
                 + " \"region\": \"R\"}").when().put("/v1/users/%E2%80%AEevil").then().statusCode(400)
                 .body("error", equalTo("invalid_userId"));
     }
+
+    @Test
+    void imports_shouldListTheLastRunsNewestFirst_andRefuseABadLimit() {
+        String bucket = LocalAwsTestResource.resources.importsBucket();
+        Instant earlier = Instant.parse("2026-11-01T10:00:00Z");
+        new io.omnirec.aws.UploadRecords(LocalAwsTestResource.s3(), bucket,
+                java.time.Clock.fixed(earlier, java.time.ZoneOffset.UTC)).write("imports/catalog/week 44.csv",
+                java.util.Optional.of(io.omnirec.core.imports.ImportKind.CATALOG), "imported", 3, 2, 1,
+                "rejects/imports/catalog/week 44.csv.rejected.csv", null);
+        new io.omnirec.aws.UploadRecords(LocalAwsTestResource.s3(), bucket,
+                java.time.Clock.fixed(earlier.plusSeconds(60), java.time.ZoneOffset.UTC))
+                .write("imports/customers/crm.csv", java.util.Optional.of(io.omnirec.core.imports.ImportKind.CUSTOMERS),
+                        "rejected", 0, 0, 0, "rejects/imports/customers/crm.csv.rejected.csv", "invalid_header");
+        given().when().get("/v1/imports?limit=2").then().statusCode(200)
+                .body("key", equalTo(List.of("imports/customers/crm.csv", "imports/catalog/week 44.csv")))
+                .body("[0].error", equalTo("invalid_header"))
+                .body("[1].kind", equalTo("catalog"))
+                .body("[1].imported", equalTo(2))
+                .body("[1].rejectionsKey", equalTo("rejects/imports/catalog/week 44.csv.rejected.csv"));
+        for (String limit : List.of("0", "101", "x", "1&limit=2")) {
+            given().when().get("/v1/imports?limit=" + limit).then().statusCode(400)
+                    .body("error", equalTo("invalid_limit"));
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.omnirec.aws.DynamoImpressionStore;
 import io.omnirec.aws.S3AggregateStore;
 import io.omnirec.aws.S3ImportArchive;
 import io.omnirec.aws.S3ModelStore;
+import io.omnirec.aws.UploadRecords;
 import io.omnirec.core.aggregates.AggregateBuilder;
 import io.omnirec.core.aggregates.AggregateConfig;
 import io.omnirec.core.aggregates.AggregatesJob;
@@ -57,6 +58,13 @@ public class StoreBeans {
     @Singleton
     ImportArchive uploads(S3Client s3, AwsResources resources) {
         return new S3ImportArchive(s3, resources.importsBucket());
+    }
+
+    /** The summary of each import run, written by features and listed for operators by ingest. */
+    @Produces
+    @Singleton
+    UploadRecords uploadRecords(S3Client s3, AwsResources resources, Clock clock) {
+        return new UploadRecords(s3, resources.importsBucket(), clock);
     }
 
     @Produces

@@ -66,12 +66,14 @@ public final class Functions extends Construct {
         readWrite(ingest, storage, StorageLayout.FEATURES, false);
         objects(ingest, storage.imports(), List.of("s3:GetObject", "s3:PutObject"),
                 ImportKind.CUSTOMERS.prefix(), ImportKind.INTERACTIONS.prefix(), ImportKind.REJECTS_PREFIX);
+        objects(ingest, storage.imports(), List.of("s3:GetObject"), ImportKind.SUMMARIES_PREFIX);
 
         Function features = function(OmnirecFunction.FEATURES, settings, environment);
         readWrite(features, storage, StorageLayout.EVENTS, true);
         readWrite(features, storage, StorageLayout.FEATURES, true);
         objects(features, storage.imports(), List.of("s3:GetObject"), "imports/");
-        objects(features, storage.imports(), List.of("s3:PutObject"), ImportKind.REJECTS_PREFIX);
+        objects(features, storage.imports(), List.of("s3:PutObject"), ImportKind.REJECTS_PREFIX,
+                ImportKind.SUMMARIES_PREFIX);
         objects(features, storage.models(), List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                 AGGREGATES_PREFIX);
 

@@ -45,6 +45,8 @@ public final class Storage extends Construct {
         imports = bucket("Imports", StorageLayout.IMPORTS, List.of(
                 LifecycleRule.builder().id("rejection-reports").prefix(ImportKind.REJECTS_PREFIX)
                         .expiration(KEEP_REPORTS).build(),
+                LifecycleRule.builder().id("import-summaries").prefix(ImportKind.SUMMARIES_PREFIX)
+                        .expiration(KEEP_REPORTS).build(),
                 LifecycleRule.builder().id("incomplete-uploads")
                         .abortIncompleteMultipartUploadAfter(Duration.days(1)).build()));
     }

@@ -146,13 +146,20 @@ class OmnirecLocalIT {
             browser.screenshot("storefront-after-erasure");
             assertTrue(browser.strategy().endsWith("new_shopper"), browser.strategy());
 
-            // the operator console lists every version written (the schedule's and the task's) with the champion
+            // the operator console lists every version written (the schedule's and the task's) with the champion, the
+            // sample uploads' imports and the events sent through the API per minute
             browser.open(local.apiUrl() + "/console/");
             List<String> versions = browser.rows("models", "data-version");
             assertTrue(versions.contains(report.training().path("version").asText()), versions.toString());
             assertTrue(versions.size() >= 2, "the function's and the task's versions: " + versions);
             String champion = browser.bodyAttribute("data-champion");
             assertTrue(champion.isEmpty() || versions.contains(champion), champion);
+            List<String> imports = browser.rows("imports", "data-key");
+            assertTrue(imports.contains("imports/catalog/sample catalog.csv"), imports.toString());
+            assertTrue(imports.contains("imports/customers/sample customers.csv"), imports.toString());
+            browser.rows("activity", "data-minute");
+            assertTrue(Long.parseLong(browser.bodyAttribute("data-events-last-quarter-hour")) >= report.eventsAccepted(),
+                    "every event sent through the API in the last minutes is counted");
             browser.screenshot("console");
         }
         HttpResponse<String> profile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -22,6 +22,8 @@ public enum ImportKind {
     public static final String REJECTED_SUFFIX = ".rejected.csv";
     /** The key prefix of rejection reports: {@code rejects/<upload key>.rejected.csv}. */
     public static final String REJECTS_PREFIX = "rejects/";
+    /** The key prefix of the summary each import run writes (see the AWS adapter's {@code UploadRecords}). */
+    public static final String SUMMARIES_PREFIX = "summaries/";
     static final int MAX_KEY_LENGTH = 1024;
 
     private final String prefix;
@@ -50,7 +52,7 @@ public enum ImportKind {
                 || key.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("invalid_key", "not a valid import key");
         }
-        if (key.startsWith(REJECTS_PREFIX) || key.endsWith(REJECTED_SUFFIX)) {
+        if (key.startsWith(REJECTS_PREFIX) || key.startsWith(SUMMARIES_PREFIX) || key.endsWith(REJECTED_SUFFIX)) {
             return Optional.empty();
         }
         for (ImportKind kind : values()) {

@@ -1,0 +1,41 @@
+package io.omnirec.ingest;
+
+import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.ingest.Activity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** {@code GET /v1/activity}: events accepted per minute and channel, for operators. */
+@Path("/v1/activity")
+public class ActivityResource {
+    static final int MAX_MINUTES = 60;
+
+    @Inject
+    LiveActivity activity;
+
+    @Operation(summary = "Live events per minute by channel", description = "The last minutes (1-60, default 15), oldest first, each with the events the API accepted per channel; one Query per counter shard.")
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Activity.Minute> recent(@QueryParam("minutes") List<String> values) {
+        if (values != null && values.size() > 1) {
+            throw new InvalidInputException("invalid_minutes", "minutes given more than once");
+        }
+        int minutes;
+        try {
+            minutes = values == null || values.isEmpty() ? 15 : Integer.parseInt(values.get(0).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("invalid_minutes", "minutes must be a whole number");
+        }
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            throw new InvalidInputException("invalid_minutes", "minutes must be 1 to " + MAX_MINUTES);
+        }
+        return activity.recent(minutes);
+    }
+}

@@ -1,0 +1,41 @@
+package io.omnirec.ingest;
+
+import io.omnirec.aws.UploadRecords;
+import io.omnirec.core.domain.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** {@code GET /v1/imports}: the last import runs of uploaded files, for operators. */
+@Path("/v1/imports")
+public class ImportsResource {
+    static final int MAX_LIMIT = 100;
+
+    @Inject
+    UploadRecords records;
+
+    @Operation(summary = "The last imports", description = "Newest first (limit 1-100, default 20): each run's key, kind, status, rows imported and rejected, and where the rejected rows are.")
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<UploadRecords.Upload> recent(@QueryParam("limit") List<String> limits) {
+        if (limits != null && limits.size() > 1) {
+            throw new InvalidInputException("invalid_limit", "limit given more than once");
+        }
+        int limit;
+        try {
+            limit = limits == null || limits.isEmpty() ? 20 : Integer.parseInt(limits.get(0).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("invalid_limit", "limit must be a whole number");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("invalid_limit", "limit must be 1 to " + MAX_LIMIT);
+        }
+        return records.recent(limit);
+    }
+}
