@@ -8,21 +8,7 @@
     $('status').className = 'status' + (error ? ' error' : '');
   }
 
-  async function api(method, path, body) {
-    const response = await fetch(path, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined
-    });
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : {};
-    if (!response.ok) {
-      const error = new Error(json.message || json.error || ('HTTP ' + response.status));
-      error.code = json.error;
-      throw error;
-    }
-    return json;
-  }
+  const api = window.OmnirecApi.call;
 
   function cell(text, className) {
     const td = document.createElement('td');

@@ -28,19 +28,7 @@
     el.className = 'status' + (error ? ' error' : '');
   }
 
-  async function api(method, path, body) {
-    const response = await fetch(path, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined
-    });
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : {};
-    if (!response.ok) {
-      throw new Error(json.message || json.error || ('HTTP ' + response.status));
-    }
-    return json;
-  }
+  const api = window.OmnirecApi.call;
 
   function query() {
     const q = new URLSearchParams({ k: '8', channel: state.channel });
@@ -212,6 +200,7 @@
   }
 
   function readForm() {
+    window.OmnirecApi.useToken($('token').value.trim());
     state.shopper = $('shopper').value.trim() || state.shopper;
     state.anonymous = $('anonymous').checked;
     state.channel = $('channel').value;

@@ -31,24 +31,29 @@ import java.util.Map;
 /**
  * The HTTP API: exactly the routes of {@link ApiRoutes}, each sent to its function's live alias and authorized as
  * the list says (IAM for the retailer's servers; for storefront routes a JWT authorizer when an issuer is configured,
- * IAM otherwise; only the health check open), throttled, CORS for the storefront's origin, with access logs.
+ * IAM otherwise; only the health check open), throttled, CORS for the storefront's origin (the demo site's unless
+ * one is configured), with access logs.
  */
 public final class Api extends Construct {
     private final HttpApi api;
     private final HttpStage stage;
 
-    public Api(Construct scope, String id, Functions functions, StackSettings settings) {
+    /**
+     * @param siteOrigin the demo site's origin, allowed by CORS unless the settings name a storefront origin
+     */
+    public Api(Construct scope, String id, Functions functions, StackSettings settings, String siteOrigin) {
         super(scope, id);
-        HttpApi.Builder builder = HttpApi.Builder.create(this, "Http").apiName("omnirec")
-                .description("Omnirec: events, profiles, catalog and recommendations").createDefaultStage(false);
-        if (settings.storefrontOrigin() != null) {
-            builder.corsPreflight(CorsPreflightOptions.builder()
-                    .allowOrigins(List.of(settings.storefrontOrigin()))
-                    .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
-                    .allowHeaders(List.of("authorization", "content-type"))
-                    .maxAge(Duration.hours(1)).build());
-        }
-        api = builder.build();
+        api = HttpApi.Builder.create(this, "Http").apiName("omnirec")
+                .description("Omnirec: events, profiles, catalog and recommendations").createDefaultStage(false)
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(List.of(settings.storefrontOrigin() != null ? settings.storefrontOrigin()
+                                : siteOrigin))
+                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
+                                CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
+                        .allowHeaders(List.of("authorization", "content-type", "x-amz-date",
+                                "x-amz-security-token"))
+                        .maxAge(Duration.hours(1)).build())
+                .build();
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs").retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
         stage = HttpStage.Builder.create(this, "Stage").httpApi(api).stageName("$default").autoDeploy(true)

@@ -19,12 +19,16 @@ public final class OmnirecStack extends Stack {
         super(scope, id, props);
         storage = new Storage(this, "Storage");
         functions = new Functions(this, "Functions", storage, settings);
-        api = new Api(this, "Api", functions, settings);
+        DemoSite site = new DemoSite(this, "Site");
+        api = new Api(this, "Api", functions, settings, site.origin());
+        site.publish(settings.artifacts().resolve("web"), api, settings);
         new Triggers(this, "Triggers", storage, functions, settings);
         new TrainingTask(this, "TrainingTask", storage, functions, settings);
         monitoring = new Monitoring(this, "Monitoring", functions, api, settings);
         CfnOutput.Builder.create(this, "ApiUrl").description("the HTTP API's base URL")
                 .value(api.http().getApiEndpoint()).build();
+        CfnOutput.Builder.create(this, "SiteUrl").description("the storefront demo (/storefront/) and the console "
+                + "(/console/)").value(site.origin() + "/storefront/").build();
         CfnOutput.Builder.create(this, "ImportsBucket").description("upload catalog, customers, inventory and "
                 + "history under imports/<kind>/").value(storage.imports().getBucketName()).build();
         CfnOutput.Builder.create(this, "ModelsBucket").value(storage.models().getBucketName()).build();

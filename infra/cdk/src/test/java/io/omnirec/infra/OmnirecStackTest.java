@@ -118,8 +118,11 @@ class OmnirecStackTest {
         assertEquals(500, stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt());
         assertEquals(1000, stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
         assertFalse(stage.path("AccessLogSettings").path("DestinationArn").isMissingNode(), "access logs");
-        assertTrue(resources(template, "AWS::ApiGatewayV2::Api").get(0).path("Properties")
-                .path("CorsConfiguration").isMissingNode(), "no CORS without a storefront origin");
+        String defaultOrigins = resources(template, "AWS::ApiGatewayV2::Api").get(0).path("Properties")
+                .path("CorsConfiguration").path("AllowOrigins").toString();
+        assertTrue(defaultOrigins.contains("DomainName") && defaultOrigins.contains(
+                logicalId(template, "AWS::CloudFront::Distribution", "SiteCdn")), "the demo site's origin: "
+                + defaultOrigins);
         JsonNode cors = resources(jwtNative, "AWS::ApiGatewayV2::Api").get(0).path("Properties")
                 .path("CorsConfiguration");
         assertEquals(List.of("https://shop.example.com"), JSON.convertValue(cors.path("AllowOrigins"), List.class));
@@ -219,7 +222,7 @@ class OmnirecStackTest {
     @Test
     void buckets_shouldBeEncryptedPrivateAndVersionedWhereModelsLive() {
         List<JsonNode> buckets = resources(template, "AWS::S3::Bucket");
-        assertEquals(2, buckets.size());
+        assertEquals(3, buckets.size(), "imports, models, the demo site");
         for (JsonNode bucket : buckets) {
             JsonNode p = bucket.path("Properties");
             assertEquals("AES256", p.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0)
@@ -229,13 +232,17 @@ class OmnirecStackTest {
                     "RestrictPublicBuckets")) {
                 assertTrue(block.path(setting).asBoolean(), setting);
             }
-            assertFalse(p.path("LifecycleConfiguration").path("Rules").isEmpty(), "lifecycle rules");
             assertEquals("Retain", bucket.path("DeletionPolicy").asText());
         }
         JsonNode models = resources(template, "AWS::S3::Bucket").stream()
                 .filter(b -> b.path("Properties").has("VersioningConfiguration")).findFirst().orElseThrow();
         assertEquals("Enabled", models.path("Properties").path("VersioningConfiguration").path("Status").asText());
-        assertEquals(2, resources(template, "AWS::S3::BucketPolicy").size(), "TLS only on both buckets");
+        assertEquals(3, resources(template, "AWS::S3::BucketPolicy").size(), "TLS only on every bucket");
+        for (String data : List.of("StorageImports", "StorageModels")) {
+            String id = logicalId(template, "AWS::S3::Bucket", data);
+            assertFalse(template.path("Resources").path(id).path("Properties").path("LifecycleConfiguration")
+                    .path("Rules").isEmpty(), data + " lifecycle rules");
+        }
     }
 
     @Test
@@ -371,5 +378,23 @@ class OmnirecStackTest {
         }
         assertTrue(taskActions.contains("dynamodb:Scan") && taskActions.contains("s3:PutObject"), "what training does");
         assertTrue(taskActions.stream().noneMatch(action -> action.contains("*")), taskActions.toString());
+    }
+
+    @Test
+    void demoSite_shouldServeTheWebFolderPrivatelyThroughCloudFront_withTheApisAddress() {
+        JsonNode distribution = resources(template, "AWS::CloudFront::Distribution").get(0).path("Properties")
+                .path("DistributionConfig");
+        assertEquals("redirect-to-https", distribution.path("DefaultCacheBehavior").path("ViewerProtocolPolicy")
+                .asText());
+        assertFalse(distribution.path("Origins").get(0).path("OriginAccessControlId").isMissingNode(),
+                "the bucket is read through origin access control only");
+        assertEquals("viewer-request", distribution.path("DefaultCacheBehavior").path("FunctionAssociations").get(0)
+                .path("EventType").asText());
+        assertEquals(1, resources(template, "AWS::CloudFront::OriginAccessControl").size());
+        JsonNode publish = resources(template, "Custom::CDKBucketDeployment").get(0).path("Properties");
+        assertEquals(2, publish.path("SourceObjectKeys").size(), "web/ and config.json");
+        assertTrue(publish.path("DistributionPaths").toString().contains("/*"));
+        JsonNode outputs = template.path("Outputs");
+        assertTrue(outputs.has("SiteUrl"), outputs.toString());
     }
 }

@@ -33,9 +33,9 @@ import java.util.concurrent.Executors;
 final class LocalApiGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1024 * 1024;
-    /** The demo site's pages: {@code /storefront/} or {@code /console/} and one file name. */
+    /** The demo site's pages: {@code /storefront/}, {@code /console/} or their {@code /common/} scripts. */
     private static final java.util.regex.Pattern SITE = java.util.regex.Pattern.compile(
-            "/(storefront|console)/([A-Za-z0-9_-]+\\.(?:html|js|css|png))?");
+            "/(storefront|console|common)/([A-Za-z0-9_-]+\\.(?:html|js|css|png))?");
     /** Swagger UI's files, from SmallRye's build of it; the functions' zips carry no UI. */
     private static final String SWAGGER_UI = "META-INF/resources/openapi-ui/";
 
