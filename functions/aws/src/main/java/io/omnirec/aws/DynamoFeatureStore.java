@@ -452,6 +452,17 @@ public final class DynamoFeatureStore implements FeatureStore {
         });
     }
 
+    /** One {@code UpdateItem} per store: its {@code name} on the item that holds its stock, read with it. */
+    @Override
+    public void nameStores(List<io.omnirec.core.domain.Store> stores) {
+        for (io.omnirec.core.domain.Store store : stores) {
+            dynamo.updateItem(b -> b.tableName(table).key(key(storePk(store.storeId()), STOCK))
+                    .updateExpression("SET #name = :name")
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(Map.of(":name", Attributes.s(store.name()))));
+        }
+    }
+
     /**
      * The keys {@link #loadShopperContext} reads in its one {@code BatchGetItem}: the shopper's state and profile, and
      * the stock of {@code storeId} unless it is {@code null}.
@@ -471,17 +482,19 @@ public final class DynamoFeatureStore implements FeatureStore {
         UserState state = UserState.empty(userId);
         Optional<Customer> profile = Optional.empty();
         Set<String> unavailable = Set.of();
+        Optional<String> storeName = Optional.empty();
         for (Map<String, AttributeValue> item : found) {
             String sk = Attributes.str(item, "sk");
             if (STATE.equals(sk)) {
                 state = stateFromAttributes(userId, item);
             } else if (STOCK.equals(sk)) {
                 unavailable = item.containsKey("outOfStock") ? new HashSet<>(item.get("outOfStock").ss()) : Set.of();
+                storeName = Optional.ofNullable(item.get("name")).map(AttributeValue::s);
             } else {
                 profile = Optional.of(customerFromAttributes(userId, item));
             }
         }
-        return new ShopperContext(state, profile, unavailable);
+        return new ShopperContext(state, profile, unavailable, storeName);
     }
 
     private static Customer customerFromAttributes(String userId, Map<String, AttributeValue> item) {

@@ -68,6 +68,7 @@ public final class ApiRoutes {
             new Route("GET", "/v1/items/{itemId}", Function.INGEST, Access.SERVER),
             new Route("DELETE", "/v1/items/{itemId}", Function.INGEST, Access.SERVER),
             new Route("PUT", "/v1/stores/{storeId}/stock/{itemId}", Function.INGEST, Access.SERVER),
+            new Route("PUT", "/v1/stores/{storeId}", Function.INGEST, Access.SERVER),
             new Route("GET", "/v1/imports", Function.INGEST, Access.SERVER),
             new Route("GET", "/v1/activity", Function.INGEST, Access.SERVER),
             new Route("GET", "/v1/users/{userId}/recommendations", Function.RECOMMEND, Access.CLIENT),

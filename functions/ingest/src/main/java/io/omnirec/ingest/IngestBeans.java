@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 
 /** Wires the core's ingest service, profiles and catalog records to the stores. */
 @ApplicationScoped
-@RegisterForReflection(targets = {ShopperProfiles.Erasure.class, StockLevel.class})
+@RegisterForReflection(targets = {ShopperProfiles.Erasure.class, StockLevel.class, io.omnirec.core.domain.Store.class})
 public class IngestBeans {
 
     /** Concurrent store writes per request; DynamoDB round trips dominate ingest time. */

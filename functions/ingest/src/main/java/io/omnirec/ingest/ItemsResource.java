@@ -57,4 +57,12 @@ public class ItemsResource {
                                                  @PathParam("itemId") String itemId, byte[] body) {
         return catalog.setStock(storeId, itemId, body);
     }
+
+    @Operation(summary = "Name a store", description = "Body {\"name\": \"Riverside\"}; reasons then say \"Popular at your store, Riverside\" to shoppers served there.")
+    @PUT
+    @Path("/stores/{storeId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public io.omnirec.core.domain.Store nameStore(@PathParam("storeId") String storeId, byte[] body) {
+        return catalog.nameStore(storeId, body);
+    }
 }

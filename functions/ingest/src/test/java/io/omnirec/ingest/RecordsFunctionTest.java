@@ -189,4 +189,20 @@ class RecordsFunctionTest {
                     .body("error", equalTo("invalid_limit"));
         }
     }
+
+    @Test
+    void putStore_shouldNameTheStoreForReasons_andRefuseBadNames() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"Riverside\"}").when().put("/v1/stores/store-41")
+                .then().statusCode(200).body("storeId", equalTo("store-41")).body("name", equalTo("Riverside"));
+        assertEquals(java.util.Optional.of("Riverside"),
+                LocalAwsTestResource.features().loadShopperContext("anyone", "store-41").storeName());
+        for (String hostile : List.of("{}", "{\"name\":\"\"}", "{\"name\":7}", "{\"name\":\"a\",\"b\":1}",
+                "{\"name\":\"" + "x".repeat(101) + "\"}", "{\"name\":\"bell\\u0007\"}", "[", "null")) {
+            given().contentType(ContentType.JSON).body(hostile).when().put("/v1/stores/store-41")
+                    .then().statusCode(400).body("error", org.hamcrest.Matchers.notNullValue());
+        }
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                .when().put("/v1/stores/%7Ex")
+                .then().statusCode(400).body("error", equalTo("invalid_storeId"));
+    }
 }

@@ -246,11 +246,26 @@ public final class OmnirecLocal implements AutoCloseable {
         return env;
     }
 
+    /** Names for the sample's stores, as a retailer's store directory would give them. */
+    private static String storesCsv(SyntheticDataset data) {
+        List<String> names = List.of("Riverside", "Old Town", "Harbour", "Hillside", "Market Square", "Northgate",
+                "Lakeside", "Station Road");
+        List<String> stores = data.customers().stream().map(c -> c.homeStoreId()).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList();
+        StringBuilder csv = new StringBuilder("store_id,name\n");
+        for (int i = 0; i < stores.size(); i++) {
+            csv.append(stores.get(i)).append(',').append(names.get(i % names.size()))
+                    .append(i < names.size() ? "" : " " + (i / names.size() + 1)).append('\n');
+        }
+        return csv.toString();
+    }
+
     private JsonNode importSample(S3Client s3, String bucket, LocalFunction features, SyntheticDataset data)
             throws IOException {
         Map<String, String> uploads = new LinkedHashMap<>();
         uploads.put("imports/catalog/sample catalog.csv", data.catalogCsv());
         uploads.put("imports/customers/sample customers.csv", data.customersCsv());
+        uploads.put("imports/stores/sample stores.csv", storesCsv(data));
         ObjectNode template = (ObjectNode) JSON.readTree(settings.root().resolve("events/s3-put-catalog.json").toFile());
         ArrayNode records = JSON.createArrayNode();
         for (Map.Entry<String, String> upload : uploads.entrySet()) {

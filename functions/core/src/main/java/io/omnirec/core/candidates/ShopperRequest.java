@@ -19,6 +19,7 @@ public final class ShopperRequest {
     private final UserState state;
     private final Optional<Customer> profile;
     private final String storeId;
+    private final String storeName;
     private final Instant at;
     private final RequestContext context;
     private final List<String> cart;
@@ -26,9 +27,16 @@ public final class ShopperRequest {
 
     public ShopperRequest(UserState state, Optional<Customer> profile, String storeId, Instant at,
                           RequestContext context) {
+        this(state, profile, storeId, null, at, context);
+    }
+
+    /** @param storeName the name of the request's store, when it has one (reasons use it) */
+    public ShopperRequest(UserState state, Optional<Customer> profile, String storeId, String storeName, Instant at,
+                          RequestContext context) {
         this.state = Objects.requireNonNull(state, "state");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.storeId = storeId;
+        this.storeName = storeId == null ? null : storeName;
         this.at = Objects.requireNonNull(at, "at");
         this.context = Objects.requireNonNull(context, "context");
         List<String> merged = new ArrayList<>(context.cart());
@@ -57,6 +65,11 @@ public final class ShopperRequest {
 
     public String storeId() {
         return storeId;
+    }
+
+    /** The request store's name, or {@code null} online or when the store has none. */
+    public String storeName() {
+        return storeName;
     }
 
     public Instant at() {

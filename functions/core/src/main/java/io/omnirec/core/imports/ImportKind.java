@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What an uploaded object is, by its key: {@code imports/catalog/*.csv}, {@code imports/customers/*.csv},
- * {@code imports/inventory/*.csv} (see {@link InventoryCsv}), or history
+ * {@code imports/inventory/*.csv} (see {@link InventoryCsv}), {@code imports/stores/*.csv} (see {@link StoreCsv}), or
+ * history
  * as {@code imports/interactions/*.csv} or {@code imports/interactions/*.jsonl} (see {@link InteractionImport}). The
  * rejection reports this import writes go under {@code rejects/}, outside every import prefix, so that writing one
  * never triggers an import; they, and those of earlier versions beside the upload ({@code *.rejected.csv}), are not
@@ -16,6 +17,7 @@ public enum ImportKind {
     CATALOG("imports/catalog/", ".csv"),
     CUSTOMERS("imports/customers/", ".csv"),
     INVENTORY("imports/inventory/", ".csv"),
+    STORES("imports/stores/", ".csv"),
     INTERACTIONS("imports/interactions/", ".csv"),
     INTERACTION_EVENTS("imports/interactions/", ".jsonl");
 
@@ -62,8 +64,8 @@ public enum ImportKind {
             }
         }
         throw new InvalidInputException("unknown_import", "no import is defined for key " + key
-                + "; expected imports/catalog/*.csv, imports/customers/*.csv, imports/inventory/*.csv or "
-                + "imports/interactions/*.csv|*.jsonl");
+                + "; expected imports/catalog/*.csv, imports/customers/*.csv, imports/inventory/*.csv, "
+                + "imports/stores/*.csv or imports/interactions/*.csv|*.jsonl");
     }
 
     /** Where the rejected rows of {@code key} are written: its key under {@link #REJECTS_PREFIX}. */

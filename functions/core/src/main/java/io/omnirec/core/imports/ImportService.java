@@ -37,6 +37,7 @@ public final class ImportService {
             case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
             case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
             case INVENTORY -> run(kind, content, new InventoryCsv(), features::applyStock);
+            case STORES -> run(kind, content, new StoreCsv(), features::nameStores);
             case INTERACTIONS -> history(kind, requireInteractions().importCsv(content));
             case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content));
         };

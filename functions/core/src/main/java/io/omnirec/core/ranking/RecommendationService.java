@@ -201,10 +201,14 @@ public final class RecommendationService {
             limitation = STATE_UNAVAILABLE;
         }
         if (context.profile().filter(profile -> !profile.personalization()).isPresent()) {
-            context = new ShopperContext(UserState.empty(userId), Optional.empty(), context.unavailable());
+            context = new ShopperContext(UserState.empty(userId), Optional.empty(), context.unavailable(),
+                    context.storeName());
             limitation = NO_CONSENT;
         }
-        ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(),
+        // the store read with the shopper is the request's own only when served in it (else the online stock)
+        String storeName = query.storeId() != null && query.storeId().equals(BusinessRules.stockLocation(query))
+                ? context.storeName().orElse(null) : null;
+        ShopperRequest request = new ShopperRequest(context.state(), context.profile(), query.storeId(), storeName,
                 clock.instant(), query.context());
         CandidatePool pool = candidates.generate(request, current, required);
         ModelRouter.Routed routed = models.route(userId);
@@ -234,7 +238,8 @@ public final class RecommendationService {
                 case "ease" -> "Shoppers with your taste chose it";
                 case "content" -> "Similar to items you liked";
                 case "segment" -> "Popular with shoppers like you";
-                case "store" -> "Popular at your store";
+                case "store" -> request.storeName() == null ? "Popular at your store"
+                        : "Popular at your store, " + request.storeName();
                 case "trending" -> "Trending now";
                 case "new" -> "New arrival";
                 case "new_for_you" -> "New in " + candidate.facts().item().topCategory() + ", a kind you like";

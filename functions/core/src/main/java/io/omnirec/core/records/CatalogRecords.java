@@ -60,4 +60,17 @@ public final class CatalogRecords {
         features.applyStock(List.of(level));
         return level;
     }
+
+    /** Names a store, as shoppers know it: {@code {"name": "Riverside"}}. */
+    public io.omnirec.core.domain.Store nameStore(String storeId, byte[] body) {
+        Identifiers.requireValid("storeId", storeId);
+        JsonNode root = JsonBodies.object(JSON, body, RecordJson.MAX_BODY_BYTES, "{\"name\": \"...\"}");
+        JsonNode name = root.get("name");
+        if (name == null || !name.isTextual() || root.size() != 1) {
+            throw new InvalidInputException("invalid_name", "the body must be {\"name\": \"<store name>\"}");
+        }
+        io.omnirec.core.domain.Store store = new io.omnirec.core.domain.Store(storeId, name.asText());
+        features.nameStores(List.of(store));
+        return store;
+    }
 }

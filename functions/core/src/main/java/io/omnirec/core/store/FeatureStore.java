@@ -80,6 +80,9 @@ public interface FeatureStore {
     /** Records which items stores can sell now; the last level written for a store and item holds. */
     void applyStock(List<StockLevel> levels);
 
+    /** Names stores (the last name written holds); read back with the store's stock in {@link #loadShopperContext}. */
+    void nameStores(List<io.omnirec.core.domain.Store> stores);
+
     /** Everything a recommendation for this shopper needs from this store, read in one round trip. */
     default ShopperContext loadShopperContext(String userId) {
         return loadShopperContext(userId, null);
@@ -87,7 +90,7 @@ public interface FeatureStore {
 
     /**
      * The same, plus the items not in stock at {@code storeId} ({@link StockLevel#ONLINE} for the web shop and app;
-     * {@code null} for none), still in one round trip.
+     * {@code null} for none) and the store's name, still in one round trip.
      */
     ShopperContext loadShopperContext(String userId, String storeId);
 }

@@ -11,13 +11,15 @@ import java.util.Set;
  *
  * @param profile     the imported profile, empty for unknown or anonymous shoppers
  * @param unavailable the items not in stock where the shopper is served (empty when not asked)
+ * @param storeName   the name of the store where the shopper is served, when it has one
  */
-public record ShopperContext(UserState state, Optional<Customer> profile, Set<String> unavailable) {
+public record ShopperContext(UserState state, Optional<Customer> profile, Set<String> unavailable,
+                             Optional<String> storeName) {
     public ShopperContext {
         unavailable = Set.copyOf(unavailable);
     }
 
     public ShopperContext(UserState state, Optional<Customer> profile) {
-        this(state, profile, Set.of());
+        this(state, profile, Set.of(), Optional.empty());
     }
 }

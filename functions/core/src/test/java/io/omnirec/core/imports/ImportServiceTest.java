@@ -125,6 +125,24 @@ class ImportServiceTest {
     }
 
     @Test
+    void importFile_shouldNameStores_andRejectBadRows() {
+        ImportReport report = service.importFile(ImportKind.STORES, new ByteArrayInputStream((
+                "store_id,name\n"
+                + "store-1,Riverside\n"
+                + "store-2,\n"
+                + "~x,Hidden\n"
+                + "store-3,\"Old Town, North\"\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, report.imported());
+        String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);
+        assertTrue(rejections.contains("3,invalid_name"), rejections);
+        assertTrue(rejections.contains("4,invalid_store_id"), rejections);
+        assertEquals(java.util.Optional.of("Riverside"), features.loadShopperContext("u", "store-1").storeName());
+        assertEquals(java.util.Optional.of("Old Town, North"), features.loadShopperContext("u", "store-3").storeName());
+        assertEquals(java.util.Optional.empty(), features.loadShopperContext("u", "store-2").storeName());
+        assertEquals(Optional.of(ImportKind.STORES), ImportKind.ofKey("imports/stores/directory.csv"));
+    }
+
+    @Test
     void importFile_shouldFailClearly_whenFileIsNotUtf8() {
         byte[] latin1 = (HEADER + "i1,Caf\u00e9,Grocery/Dairy,Alpen,1,true\n").getBytes(StandardCharsets.ISO_8859_1);
         InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -180,6 +180,17 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void recommend_shouldNameTheStore_whenTheStoreHasAName() {
+        features.nameStores(List.of(new io.omnirec.core.domain.Store("store-07", "Riverside")));
+        Recommendations result = service(ActiveModel.none("no_model")).recommend("walk-in-2", "store-07", 1);
+        assertEquals("Popular at your store, Riverside", result.items().get(0).reason());
+        assertThrows(io.omnirec.core.domain.InvalidInputException.class,
+                () -> new io.omnirec.core.domain.Store("store-07", "bad\u0000name"));
+        assertThrows(io.omnirec.core.domain.InvalidInputException.class,
+                () -> new io.omnirec.core.domain.Store("store-07", "x".repeat(101)));
+    }
+
+    @Test
     void recommend_shouldServeTheModelsOrder_whenAModelIsLoaded() {
         Scorer cheapestFirst = (request, pool, agg) -> pool.candidates().stream()
                 .mapToDouble(c -> -c.facts().item().price()).toArray();

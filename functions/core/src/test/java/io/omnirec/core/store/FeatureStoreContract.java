@@ -217,6 +217,20 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void loadShopperContext_shouldNameTheStore_withItsStockAndNothingElse() {
+        FeatureStore store = newStore();
+        store.nameStores(List.of(new io.omnirec.core.domain.Store("store-9", "Riverside")));
+        assertEquals(java.util.Optional.of("Riverside"), store.loadShopperContext("u1", "store-9").storeName());
+        assertEquals(Set.of(), store.loadShopperContext("u1", "store-9").unavailable(), "a name is no stock");
+        store.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-9", "milk-1", false)));
+        store.nameStores(List.of(new io.omnirec.core.domain.Store("store-9", "Riverside Mall")));
+        assertEquals(java.util.Optional.of("Riverside Mall"), store.loadShopperContext("u1", "store-9").storeName());
+        assertEquals(Set.of("milk-1"), store.loadShopperContext("u1", "store-9").unavailable());
+        assertEquals(java.util.Optional.empty(), store.loadShopperContext("u1", "store-8").storeName());
+        assertEquals(java.util.Optional.empty(), store.loadShopperContext("u1").storeName());
+    }
+
+    @Test
     void loadShopperContext_shouldReturnEmptyStateAndNoProfile_whenShopperIsUnknown() {
         ShopperContext context = newStore().loadShopperContext("nobody");
         assertFalse(context.state().hasHistory());

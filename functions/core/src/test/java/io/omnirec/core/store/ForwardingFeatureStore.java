@@ -72,6 +72,10 @@ public class ForwardingFeatureStore implements FeatureStore {
         delegate.applyStock(levels);
     }
 
+    public void nameStores(List<io.omnirec.core.domain.Store> stores) {
+        delegate.nameStores(stores);
+    }
+
     public ShopperContext loadShopperContext(String userId, String storeId) {
         return delegate.loadShopperContext(userId, storeId);
     }

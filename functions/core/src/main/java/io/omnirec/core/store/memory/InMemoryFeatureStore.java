@@ -28,6 +28,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final Map<String, Customer> customers = new TreeMap<>();
     private final Map<String, UserState> users = new HashMap<>();
     private final Map<String, Set<String>> outOfStock = new HashMap<>();
+    private final Map<String, String> storeNames = new HashMap<>();
     private final Map<String, String> sessionOwners = new HashMap<>();
     private final Map<String, Map<String, Instant>> markers = new HashMap<>();
     private final Map<String, Instant> markerFloors = new HashMap<>();
@@ -150,9 +151,15 @@ public final class InMemoryFeatureStore implements FeatureStore {
     }
 
     @Override
+    public synchronized void nameStores(List<io.omnirec.core.domain.Store> stores) {
+        stores.forEach(store -> storeNames.put(store.storeId(), store.name()));
+    }
+
+    @Override
     public synchronized ShopperContext loadShopperContext(String userId, String storeId) {
         return new ShopperContext(users.getOrDefault(userId, UserState.empty(userId)),
                 Optional.ofNullable(customers.get(userId)),
-                storeId == null ? Set.of() : outOfStock.getOrDefault(storeId, Set.of()));
+                storeId == null ? Set.of() : outOfStock.getOrDefault(storeId, Set.of()),
+                Optional.ofNullable(storeId == null ? null : storeNames.get(storeId)));
     }
 }
