@@ -188,6 +188,13 @@
   }
 
   $('rollback').addEventListener('click', rollback);
+  $('token').addEventListener('change', () => {
+    window.OmnirecApi.useToken($('token').value.trim());
+    loadModels().catch((e) => status(e.message, true));
+    loadActivity();
+    loadImports();
+    loadExperiment();
+  });
   loadModels().catch((e) => status(e.message, true));
   loadActivity();
   setInterval(loadActivity, 10000);

@@ -30,8 +30,9 @@ import java.util.Map;
 
 /**
  * The HTTP API: exactly the routes of {@link ApiRoutes}, each sent to its function's live alias and authorized as
- * the list says (IAM for the retailer's servers; for storefront routes a JWT authorizer when an issuer is configured,
- * IAM otherwise; only the health check open), throttled, CORS for the storefront's origin (the demo site's unless
+ * the list says (IAM for the retailer's servers and operators, or the JWT authorizer with the operators' scope when
+ * {@code operatorScope} is configured; for storefront routes a JWT authorizer when an issuer is configured, IAM
+ * otherwise; only the health check open), throttled, CORS for the storefront's origin (the demo site's unless
  * one is configured), with access logs.
  */
 public final class Api extends Construct {
@@ -68,18 +69,25 @@ public final class Api extends Construct {
         integrations.put(ApiRoutes.Function.RECOMMEND,
                 new HttpLambdaIntegration("Recommend", functions.target(OmnirecFunction.RECOMMEND)));
         Map<ApiRoutes.Access, IHttpRouteAuthorizer> authorizers = new EnumMap<>(ApiRoutes.Access.class);
-        authorizers.put(ApiRoutes.Access.OPEN, new HttpNoneAuthorizer());
-        authorizers.put(ApiRoutes.Access.SERVER, new HttpIamAuthorizer());
-        authorizers.put(ApiRoutes.Access.CLIENT, settings.storefrontJwt()
+        IHttpRouteAuthorizer iam = new HttpIamAuthorizer();
+        IHttpRouteAuthorizer jwt = settings.storefrontJwt()
                 ? new HttpJwtAuthorizer("Storefront", settings.jwtIssuer(), HttpJwtAuthorizerProps.builder()
                 .jwtAudience(settings.jwtAudience()).build())
-                : authorizers.get(ApiRoutes.Access.SERVER));
+                : null;
+        boolean operatorsByJwt = jwt != null && settings.operatorScope() != null;
+        authorizers.put(ApiRoutes.Access.OPEN, new HttpNoneAuthorizer());
+        authorizers.put(ApiRoutes.Access.SERVER, operatorsByJwt ? jwt : iam);
+        authorizers.put(ApiRoutes.Access.CLIENT, jwt != null ? jwt : iam);
         for (ApiRoutes.Route route : ApiRoutes.all()) {
-            api.addRoutes(AddRoutesOptions.builder().path(route.path())
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder().path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
                     .integration(integrations.get(route.function()))
-                    .authorizer(authorizers.get(route.access()))
-                    .build());
+                    .authorizer(authorizers.get(route.access()));
+            if (operatorsByJwt && route.access() == ApiRoutes.Access.SERVER) {
+                // a storefront token is not enough: operator routes need the operators' scope
+                options.authorizationScopes(List.of(settings.operatorScope()));
+            }
+            api.addRoutes(options.build());
         }
     }
 

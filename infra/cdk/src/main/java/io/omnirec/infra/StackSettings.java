@@ -21,11 +21,13 @@ import java.util.List;
  * @param throttleRate       steady requests per second the API admits
  * @param throttleBurst      requests the API admits in a burst
  * @param taskThresholdEvents from how many stored events training runs as the Fargate task instead of in Lambda
+ * @param operatorScope      with {@code jwtIssuer}: the OAuth scope that lets a JWT call the operator and server
+ *                           routes instead of IAM (so that the deployed console works in a browser), or {@code null}
  */
 public record StackSettings(Path artifacts, boolean nativeBuild, String storefrontOrigin, String jwtIssuer,
                             List<String> jwtAudience, String alarmEmail, String trainingSchedule,
                             String aggregatesSchedule, int throttleRate, int throttleBurst,
-                            long taskThresholdEvents) {
+                            long taskThresholdEvents, String operatorScope) {
 
     /** Nightly at 03:00 UTC. */
     public static final String DEFAULT_TRAINING_SCHEDULE = "cron(0 3 * * ? *)";
@@ -47,7 +49,8 @@ public record StackSettings(Path artifacts, boolean nativeBuild, String storefro
                 text(node, "aggregatesSchedule", DEFAULT_AGGREGATES_SCHEDULE),
                 Integer.parseInt(text(node, "throttleRate", "500")),
                 Integer.parseInt(text(node, "throttleBurst", "1000")),
-                Long.parseLong(text(node, "taskThresholdEvents", "4000000")));
+                Long.parseLong(text(node, "taskThresholdEvents", "4000000")),
+                text(node, "operatorScope", null));
     }
 
     /** Whether storefront routes take JWTs from the configured issuer. */

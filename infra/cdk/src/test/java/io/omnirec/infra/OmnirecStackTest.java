@@ -43,7 +43,7 @@ class OmnirecStackTest {
     static void synthesize() throws IOException {
         template = synth(Map.of());
         jwtNative = synth(Map.of("jwtIssuer", "https://login.example.com/", "jwtAudience", "storefront",
-                "native", "true", "storefrontOrigin", "https://shop.example.com"));
+                "native", "true", "storefrontOrigin", "https://shop.example.com", "operatorScope", "omnirec/operator"));
     }
 
     private static JsonNode synth(Map<String, Object> context) throws IOException {
@@ -99,13 +99,16 @@ class OmnirecStackTest {
         assertEquals(1, deployed.values().stream().filter("NONE"::equals).count(), "only the health check is open");
 
         Map<String, String> withJwt = routeAuthorization(jwtNative);
+        Map<String, String> scopes = new HashMap<>();
+        for (JsonNode route : resources(jwtNative, "AWS::ApiGatewayV2::Route")) {
+            scopes.put(route.path("Properties").path("RouteKey").asText(),
+                    route.path("Properties").path("AuthorizationScopes").toString());
+        }
         for (ApiRoutes.Route route : ApiRoutes.all()) {
-            String expectedType = switch (route.access()) {
-                case OPEN -> "NONE";
-                case CLIENT -> "JWT";
-                case SERVER -> "AWS_IAM";
-            };
-            assertEquals(expectedType, withJwt.get(route.key()), route.key());
+            assertEquals(route.access() == ApiRoutes.Access.OPEN ? "NONE" : "JWT", withJwt.get(route.key()),
+                    route.key());
+            assertEquals(route.access() == ApiRoutes.Access.SERVER, scopes.get(route.key()).contains(
+                    "omnirec/operator"), route.key() + ": operator routes need the operators' scope");
         }
         JsonNode authorizer = resources(jwtNative, "AWS::ApiGatewayV2::Authorizer").get(0).path("Properties");
         assertEquals("https://login.example.com/", authorizer.path("JwtConfiguration").path("Issuer").asText());
