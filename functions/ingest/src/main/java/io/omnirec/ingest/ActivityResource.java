@@ -2,6 +2,7 @@ package io.omnirec.ingest;
 
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ingest.Activity;
+import io.omnirec.http.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,15 +25,7 @@ public class ActivityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Activity.Minute> recent(@QueryParam("minutes") List<String> values) {
-        if (values != null && values.size() > 1) {
-            throw new InvalidInputException("invalid_minutes", "minutes given more than once");
-        }
-        int minutes;
-        try {
-            minutes = values == null || values.isEmpty() ? 15 : Integer.parseInt(values.get(0).strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("invalid_minutes", "minutes must be a whole number");
-        }
+        int minutes = QueryParameters.wholeNumber("minutes", values, 15);
         if (minutes < 1 || minutes > MAX_MINUTES) {
             throw new InvalidInputException("invalid_minutes", "minutes must be 1 to " + MAX_MINUTES);
         }

@@ -2,6 +2,7 @@ package io.omnirec.ingest;
 
 import io.omnirec.aws.UploadRecords;
 import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.http.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,15 +25,7 @@ public class ImportsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<UploadRecords.Upload> recent(@QueryParam("limit") List<String> limits) {
-        if (limits != null && limits.size() > 1) {
-            throw new InvalidInputException("invalid_limit", "limit given more than once");
-        }
-        int limit;
-        try {
-            limit = limits == null || limits.isEmpty() ? 20 : Integer.parseInt(limits.get(0).strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("invalid_limit", "limit must be a whole number");
-        }
+        int limit = QueryParameters.wholeNumber("limit", limits, 20);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("invalid_limit", "limit must be 1 to " + MAX_LIMIT);
         }

@@ -1,7 +1,7 @@
 package io.omnirec.recommend;
 
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.training.ModelCatalog;
+import io.omnirec.http.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,12 +26,7 @@ public class ModelsResource {
     @Operation(summary = "Model versions and the champion", description = "Newest first (limit 1-50, default 20), each with its card's metrics beside the baselines it was judged against.")
     @GET
     public ModelCatalog.Listing list(@QueryParam("limit") List<String> limits) {
-        String limit = RecommendationParameters.single("limit", limits);
-        try {
-            return catalog.list(limit == null ? 20 : Integer.parseInt(limit.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("invalid_limit", "limit must be a whole number");
-        }
+        return catalog.list(QueryParameters.wholeNumber("limit", limits, 20));
     }
 
     @Operation(summary = "Make a version the champion", description = "Body {\"version\": \"<model version>\"}; roll back with POST /v1/experiments/current/rollback. Recommend containers pick it up within their refresh interval.")

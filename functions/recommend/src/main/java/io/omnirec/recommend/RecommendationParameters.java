@@ -1,7 +1,7 @@
 package io.omnirec.recommend;
 
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ranking.RecommendationQuery;
+import io.omnirec.http.QueryParameters;
 import jakarta.ws.rs.QueryParam;
 
 import java.util.List;
@@ -29,19 +29,9 @@ public class RecommendationParameters {
     List<String> exclude;
 
     RecommendationQuery query() {
-        return RecommendationQuery.fromParameters(single("k", k), single("storeId", storeId),
-                single("channel", channel), single("category", category),
+        return RecommendationQuery.fromParameters(QueryParameters.single("k", k),
+                QueryParameters.single("storeId", storeId), QueryParameters.single("channel", channel),
+                QueryParameters.single("category", category),
                 exclude == null || exclude.isEmpty() ? null : String.join(",", exclude));
-    }
-
-    /** The parameter's one value, {@code null} when absent; {@code invalid_<name>} when it is given more than once. */
-    static String single(String name, List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw new InvalidInputException("invalid_" + name, name + " is given " + values.size() + " times; give it once");
-        }
-        return values.get(0);
     }
 }

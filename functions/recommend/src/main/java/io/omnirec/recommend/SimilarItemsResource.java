@@ -1,8 +1,8 @@
 package io.omnirec.recommend;
 
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ranking.SimilarItems;
 import io.omnirec.core.ranking.SimilarItemsService;
+import io.omnirec.http.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,11 +25,6 @@ public class SimilarItemsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public SimilarItems get(@PathParam("itemId") String itemId, @QueryParam("k") List<String> ks) {
-        String k = RecommendationParameters.single("k", ks);
-        try {
-            return similar.similar(itemId, k == null ? 10 : Integer.parseInt(k.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("invalid_k", "k must be a whole number");
-        }
+        return similar.similar(itemId, QueryParameters.wholeNumber("k", ks, 10));
     }
 }

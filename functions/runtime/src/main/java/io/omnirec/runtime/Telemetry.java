@@ -14,7 +14,6 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,15 +30,15 @@ public class Telemetry {
     public static final String NAMESPACE = "Omnirec";
     private static final Logger LOG = Logger.getLogger(Telemetry.class.getName());
 
-    private final Supplier<Environment> environment;
+    private final Environment environment;
 
     /** Metrics to stdout, as Lambda's log capture expects them. */
     public Telemetry() {
-        this(LambdaEnvironment::new);
+        this(new LambdaEnvironment());
     }
 
     /** Metrics to the sink of another environment (tests capture them). */
-    public Telemetry(Supplier<Environment> environment) {
+    public Telemetry(Environment environment) {
         this.environment = environment;
     }
 
@@ -115,7 +114,7 @@ public class Telemetry {
 
     private void emit(String what, Fill fill) {
         try {
-            MetricsLogger metrics = new MetricsLogger(environment.get());
+            MetricsLogger metrics = new MetricsLogger(environment);
             metrics.setNamespace(NAMESPACE);
             fill.into(metrics);
             Invocations.current().ifPresent(invocation -> {

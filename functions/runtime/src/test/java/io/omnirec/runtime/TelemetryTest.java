@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TelemetryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<String> lines = new ArrayList<>();
-    private final Telemetry telemetry = new Telemetry(() -> new Capture(lines));
+    private final Telemetry telemetry = new Telemetry(new Capture(lines));
 
     @AfterEach
     void endInvocation() {

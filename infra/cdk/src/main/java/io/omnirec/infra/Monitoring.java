@@ -17,7 +17,6 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,6 @@ public final class Monitoring extends Construct {
     private static final Duration PERIOD = Duration.minutes(5);
 
     private final Topic alarms;
-    private final List<Alarm> all = new ArrayList<>();
 
     public Monitoring(Construct scope, String id, Functions functions, Api api, StackSettings settings) {
         super(scope, id);
@@ -79,11 +77,6 @@ public final class Monitoring extends Construct {
         return alarms;
     }
 
-    /** Every alarm. */
-    public List<Alarm> alarms() {
-        return all;
-    }
-
     private void alarm(String id, Metric metric, double threshold, String description) {
         Alarm alarm = metric.createAlarm(this, id, CreateAlarmOptions.builder()
                 .threshold(threshold).evaluationPeriods(1)
@@ -91,7 +84,6 @@ public final class Monitoring extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .alarmDescription("Omnirec: " + description).build());
         alarm.addAlarmAction(new SnsAction(alarms));
-        all.add(alarm);
     }
 
     private static MetricOptions sum() {

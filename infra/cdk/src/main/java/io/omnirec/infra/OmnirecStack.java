@@ -10,21 +10,16 @@ import software.constructs.Construct;
  * Fargate task training moves to when the history outgrows Lambda, and the alarms and dashboard. Idle, it runs no compute: everything is on demand.
  */
 public final class OmnirecStack extends Stack {
-    private final Storage storage;
-    private final Functions functions;
-    private final Api api;
-    private final Monitoring monitoring;
-
     public OmnirecStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
-        storage = new Storage(this, "Storage");
-        functions = new Functions(this, "Functions", storage, settings);
+        Storage storage = new Storage(this, "Storage");
+        Functions functions = new Functions(this, "Functions", storage, settings);
         DemoSite site = new DemoSite(this, "Site");
-        api = new Api(this, "Api", functions, settings, site.origin());
+        Api api = new Api(this, "Api", functions, settings, site.origin());
         site.publish(settings.artifacts().resolve("web"), api, settings);
         new Triggers(this, "Triggers", storage, functions, settings);
         new TrainingTask(this, "TrainingTask", storage, functions, settings);
-        monitoring = new Monitoring(this, "Monitoring", functions, api, settings);
+        Monitoring monitoring = new Monitoring(this, "Monitoring", functions, api, settings);
         CfnOutput.Builder.create(this, "ApiUrl").description("the HTTP API's base URL")
                 .value(api.http().getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "SiteUrl").description("the storefront demo (/storefront/) and the console "
@@ -36,17 +31,5 @@ public final class OmnirecStack extends Stack {
                 + "\"id\":\"<run id>\"} to train now").value(functions.function(OmnirecFunction.TRAIN).getFunctionName())
                 .build();
         CfnOutput.Builder.create(this, "AlarmTopic").value(monitoring.topic().getTopicArn()).build();
-    }
-
-    public Storage storage() {
-        return storage;
-    }
-
-    public Functions functions() {
-        return functions;
-    }
-
-    public Api api() {
-        return api;
     }
 }
