@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Events in a DynamoDB table keyed by {@code eventId}; {@code expiresAt} (epoch seconds) lets DynamoDB TTL drop events
@@ -26,6 +27,7 @@ import java.util.function.Consumer;
  * one conditional single-item write or one read; {@value #USER_INDEX} (keys only) finds a shopper's events for erasure.
  */
 public final class DynamoEventStore implements EventStore {
+    private static final Logger LOG = Logger.getLogger(DynamoEventStore.class.getName());
     public static final Duration RETENTION = Duration.ofDays(400);
     public static final String PENDING_INDEX = "pending-events";
     public static final String PENDING = "pending";
@@ -136,10 +138,24 @@ public final class DynamoEventStore implements EventStore {
         return deleted;
     }
 
+    /**
+     * Every stored event. An item this adapter cannot read back (written by something else, or by hand) is logged
+     * with its key and skipped, so that one foreign item cannot stop every aggregates build and training run.
+     */
     @Override
     public void forEach(Consumer<ShopperEvent> visitor) {
-        dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
-                .forEach(item -> visitor.accept(fromItem(item)));
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true))
+                .items()) {
+            ShopperEvent event;
+            try {
+                event = fromItem(item);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "skipping unreadable item in " + table + " (eventId "
+                        + (item.containsKey("eventId") ? item.get("eventId").s() : "missing") + "): " + e);
+                continue;
+            }
+            visitor.accept(event);
+        }
     }
 
     private static Map<String, AttributeValue> key(String eventId) {

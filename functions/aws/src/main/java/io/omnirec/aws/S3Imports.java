@@ -2,6 +2,7 @@ package io.omnirec.aws;
 
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.imports.ImportKind;
+import io.omnirec.core.imports.ImportProgress;
 import io.omnirec.core.imports.ImportReport;
 import io.omnirec.core.imports.ImportService;
 import io.omnirec.core.imports.RejectionsCsv;
@@ -78,12 +79,20 @@ public final class S3Imports {
         if (kind.isEmpty()) {
             return new Result(bucket, key, "skipped", Optional.empty(), null, null);
         }
+        ImportProgress progress = new ImportProgress();
+        Optional<ImportReport> report;
         for (int attempt = 1; ; attempt++) {
             try {
-                return importOnce(bucket, key, kind.get());
+                report = readAndImport(bucket, key, kind.get(), progress);
+                break;
             } catch (NoSuchKeyException e) {
                 LOG.warning(String.format("s3://%s/%s is gone; nothing to import", bucket, key));
                 return new Result(bucket, key, "skipped", Optional.empty(), null, "object_missing");
+            } catch (InvalidInputException e) {
+                LOG.warning(String.format("rejected s3://%s/%s: %s", bucket, key, e.getMessage()));
+                String rejectionsKey = writeRejections(bucket, key, RejectionsCsv.wholeFile(e));
+                records.write(key, kind, "rejected", 0, 0, 0, rejectionsKey, e.code());
+                return new Result(bucket, key, "rejected", Optional.empty(), rejectionsKey, e.code());
             } catch (UncheckedIOException | SdkClientException e) {
                 if (attempt >= READ_ATTEMPTS) {
                     throw e;
@@ -92,47 +101,61 @@ public final class S3Imports {
                         bucket, key, attempt, READ_ATTEMPTS, e.getMessage()));
             }
         }
+        if (report.isEmpty()) {
+            return new Result(bucket, key, "skipped", Optional.empty(), null, null);
+        }
+        // the bookkeeping is written once the import is complete, outside the retried pass: a failed write here must
+        // not run the import again
+        ImportReport done = report.get();
+        String rejectionsKey = done.rejected() > 0 ? writeRejections(bucket, key, done.rejectionsCsv()) : null;
+        LOG.info(String.format("imported s3://%s/%s: %d rows, %d imported, %d rejected", bucket, key, done.rows(),
+                done.imported(), done.rejected()));
+        try {
+            records.write(key, kind, "imported", done.rows(), done.imported(), done.rejected(), rejectionsKey, null);
+        } catch (UncheckedIOException | SdkClientException e) {
+            // the rows are imported and counted in the log and metrics; failing now would have S3 deliver the
+            // notification again and import the file a second time, for nothing
+            LOG.severe(String.format("the summary of s3://%s/%s was not written: %s", bucket, key, e.getMessage()));
+        }
+        return new Result(bucket, key, "imported", report, rejectionsKey, null);
     }
 
     /**
-     * One pass over the object. A connection that breaks mid-stream is not retried by the SDK (it already answered);
-     * the whole pass is, since every import is safe to repeat: items, profiles and stock levels are upserts, and
-     * interactions are stored once by event id.
+     * One pass over the object; empty for a file an erasure rewrote. A connection that breaks mid-stream is not
+     * retried by the SDK (it already answered); the whole pass is, since every import is safe to repeat: items,
+     * profiles and stock levels are upserts, and interactions are stored once by event id ({@code progress} counts
+     * what a broken pass stored). A failure to close the stream after a complete pass changes nothing and is only
+     * logged.
      */
-    private Result importOnce(String bucket, String key, ImportKind kind) {
-        try (ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key))) {
+    private Optional<ImportReport> readAndImport(String bucket, String key, ImportKind kind, ImportProgress progress) {
+        ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key));
+        ImportReport report;
+        try {
             if (content.response().metadata().containsKey(S3ImportArchive.ERASED)) {
                 content.abort();
-                return new Result(bucket, key, "skipped", Optional.empty(), null, null);
+                return Optional.empty();
             }
             if (content.response().contentLength() > maxObjectBytes) {
-                content.abort();
                 throw new InvalidInputException("object_too_large", key + " is larger than " + maxObjectBytes
                         + " bytes; split it");
             }
-            ImportReport report = imports.importFile(kind, content);
-            String rejectionsKey = null;
-            if (report.rejected() > 0) {
-                rejectionsKey = writeRejections(bucket, key, report.rejectionsCsv());
-            }
-            LOG.info(String.format("imported s3://%s/%s: %d rows, %d imported, %d rejected", bucket, key,
-                    report.rows(), report.imported(), report.rejected()));
-            records.write(key, Optional.of(kind), "imported", report.rows(), report.imported(), report.rejected(),
-                    rejectionsKey, null);
-            return new Result(bucket, key, "imported", Optional.of(report), rejectionsKey, null);
-        } catch (InvalidInputException e) {
-            LOG.warning(String.format("rejected s3://%s/%s: %s", bucket, key, e.getMessage()));
-            String rejectionsKey = writeRejections(bucket, key, RejectionsCsv.wholeFile(e));
-            records.write(key, Optional.of(kind), "rejected", 0, 0, 0, rejectionsKey, e.code());
-            return new Result(bucket, key, "rejected", Optional.empty(), rejectionsKey, e.code());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            report = imports.importFile(kind, content, progress);
+        } catch (RuntimeException e) {
+            content.abort();
+            throw e;
         }
+        try {
+            content.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "closing s3://" + bucket + "/" + key + " after a complete pass failed: " + e);
+        }
+        return Optional.of(report);
     }
 
     private String writeRejections(String bucket, String key, byte[] csv) {
         String target = ImportKind.rejectionKey(key);
-        s3.putObject(b -> b.bucket(bucket).key(target).contentType("text/csv"), RequestBody.fromBytes(csv));
+        IdempotentPut.run("s3://" + bucket + "/" + target, () -> s3.putObject(b -> b.bucket(bucket).key(target)
+                .contentType("text/csv"), RequestBody.fromBytes(csv)));
         return target;
     }
 }

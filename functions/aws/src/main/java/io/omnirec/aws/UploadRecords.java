@@ -54,12 +54,14 @@ public final class UploadRecords {
                 status, rows, imported, rejected, rejectionsKey, error, at);
         String target = ImportKind.SUMMARIES_PREFIX + String.format("%019d", Long.MAX_VALUE - at.toEpochMilli())
                 + "-" + Integer.toHexString(key.hashCode()) + ".json";
+        byte[] json;
         try {
-            s3.putObject(b -> b.bucket(bucket).key(target).contentType("application/json"),
-                    RequestBody.fromBytes(JSON.writeValueAsBytes(upload)));
+            json = JSON.writeValueAsBytes(upload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        IdempotentPut.run("s3://" + bucket + "/" + target, () -> s3.putObject(b -> b.bucket(bucket).key(target)
+                .contentType("application/json"), RequestBody.fromBytes(json)));
         return target;
     }
 

@@ -1,6 +1,9 @@
 package io.omnirec.aws;
 
 import io.omnirec.aws.local.TestAws;
+import io.omnirec.core.domain.Channel;
+import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.store.AggregateStore;
 import io.omnirec.core.store.AggregateStoreContract;
 import io.omnirec.core.store.EventStore;
@@ -13,8 +16,17 @@ import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.store.ModelStoreContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The store contracts, run against DynamoDB and S3 (the local emulators unless configured otherwise). */
 class AwsStoresTest {
@@ -34,6 +46,21 @@ class AwsStoresTest {
                 TestAws.uniqueName("models"), "models/", "aggregates/", TestAws.uniqueName("imports"));
         new Provisioning(dynamo, s3).ensure(resources);
         return resources;
+    }
+
+    @Test
+    void forEach_shouldSkipAnItemItCannotRead_whenTheEventsTableHoldsAForeignItem() {
+        AwsResources resources = freshResources();
+        DynamoEventStore store = new DynamoEventStore(dynamo, resources.eventsTable());
+        store.putIfAbsent(new ShopperEvent("e-1", "u1", "i1", EventType.VIEW, Instant.parse("2026-11-01T10:00:00Z"),
+                Channel.WEB, null, null, null));
+        dynamo.putItem(b -> b.tableName(resources.eventsTable()).item(Map.of("eventId",
+                AttributeValue.fromS("foreign-1"), "userId", AttributeValue.fromS("u2"))));
+        List<String> seen = new ArrayList<>();
+
+        store.forEach(e -> seen.add(e.eventId()));
+
+        assertEquals(List.of("e-1"), seen, "the readable event is visited, the foreign item skipped");
     }
 
     @Nested

@@ -2,9 +2,13 @@ package io.omnirec.aws;
 
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.imports.ImportService;
+import io.omnirec.core.imports.InteractionImport;
+import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.IngestService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -154,5 +158,41 @@ class S3ImportsTest {
                 List.of(first.status(), first.kind(), first.rows(), first.imported(), first.rejected(),
                         first.rejectionsKey()));
         assertTrue(recent.get(0).at().isAfter(first.at()));
+    }
+
+    @Test
+    void importObject_shouldCountEveryInteractionOnceAndLeaveOneSummary_whenTheFirstReadOrSummaryWriteBreaks() {
+        AwsResources fresh = AwsStoresTest.freshResources();
+        DynamoFeatureStore store = new DynamoFeatureStore(AwsStoresTest.dynamo, fresh.featuresTable());
+        DynamoEventStore events = new DynamoEventStore(AwsStoresTest.dynamo, fresh.eventsTable());
+        ImportService service = new ImportService(store, new InteractionImport(new IngestService(events, store,
+                new DynamoImpressionStore(AwsStoresTest.dynamo, fresh.featuresTable()),
+                EventValidator.historical(java.time.Clock.systemUTC()))));
+        for (boolean breakMidway : new boolean[] {true, false}) {
+            StringBuilder csv = new StringBuilder("user_id,item_id,timestamp,type,store_id,channel\n");
+            for (int i = 0; i < 250; i++) {
+                csv.append("u").append(i % 7).append(breakMidway ? ",a" : ",b").append(i)
+                        .append(",2026-11-01T10:00:00Z,view,,web\n");
+            }
+            int length = csv.toString().getBytes(StandardCharsets.UTF_8).length;
+            String key = "imports/interactions/faulty-" + breakMidway + ".csv";
+            AwsStoresTest.s3.putObject(b -> b.bucket(fresh.importsBucket()).key(key),
+                    RequestBody.fromString(csv.toString(), StandardCharsets.UTF_8));
+            S3Client faulty = FaultyS3.firstReadFails(AwsStoresTest.s3, breakMidway ? length * 9 / 10 : -1);
+            UploadRecords summaries = new UploadRecords(faulty, fresh.importsBucket(), ticking());
+            S3Imports.Result result = new S3Imports(faulty, service, summaries).importObject(fresh.importsBucket(),
+                    URLEncoder.encode(key, StandardCharsets.UTF_8));
+
+            assertEquals("imported", result.status(), breakMidway + ": " + result.error());
+            assertEquals(250, result.report().orElseThrow().imported(),
+                    "rows the broken pass stored are imported, not duplicates of this upload");
+            List<UploadRecords.Upload> recent = summaries.recent(10).stream().filter(u -> u.key().equals(key))
+                    .toList();
+            assertEquals(1, recent.size(), "one summary per import run");
+            assertEquals(250L, recent.get(0).imported());
+        }
+        long[] stored = {0};
+        events.forEach(e -> stored[0]++);
+        assertEquals(500, stored[0], "every row of both uploads stored once");
     }
 }

@@ -68,8 +68,8 @@ final class RecommendCommand implements Callable<Integer> {
         InteractionImport.Report imported;
         try (InputStream in = Files.newInputStream(interactions)) {
             String name = interactions.getFileName().toString();
-            imported = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? history.importJsonLines(in)
-                    : history.importCsv(in);
+            imported = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? history.importJsonLines(in, stored -> { })
+                    : history.importCsv(in, stored -> { });
         }
         System.out.printf("interactions: %d rows, %d accepted, %d duplicates, %d rejected%n", imported.rows(),
                 imported.accepted(), imported.duplicates(), imported.rejected());

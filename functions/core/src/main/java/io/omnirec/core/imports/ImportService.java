@@ -33,13 +33,23 @@ public final class ImportService {
     }
 
     public ImportReport importFile(ImportKind kind, InputStream content) {
+        return importFile(kind, content, new ImportProgress());
+    }
+
+    /**
+     * One pass over a file that may be a repeat of a broken pass over the same upload: {@code progress} carries what
+     * the earlier passes stored, so that the report counts each stored row once (see {@link ImportProgress}).
+     */
+    public ImportReport importFile(ImportKind kind, InputStream content, ImportProgress progress) {
         return switch (kind) {
             case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
             case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
             case INVENTORY -> run(kind, content, new InventoryCsv(), features::applyStock);
             case STORES -> run(kind, content, new StoreCsv(), features::nameStores);
-            case INTERACTIONS -> history(kind, requireInteractions().importCsv(content));
-            case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content));
+            case INTERACTIONS -> history(kind, requireInteractions().importCsv(content, progress::historyStored),
+                    progress);
+            case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content,
+                    progress::historyStored), progress);
         };
     }
 
@@ -50,9 +60,13 @@ public final class ImportService {
         return interactions;
     }
 
-    /** An interaction import as a report: rows stored once before (duplicates) are neither imported nor rejected. */
-    private static ImportReport history(ImportKind kind, InteractionImport.Report report) {
-        return new ImportReport(kind, report.rows(), report.accepted(), report.rejected(), report.rejectionsCsv());
+    /**
+     * An interaction import as a report: rows stored before this upload (duplicates) are neither imported nor
+     * rejected; rows an earlier, broken pass over this upload stored count as imported.
+     */
+    private static ImportReport history(ImportKind kind, InteractionImport.Report report, ImportProgress progress) {
+        return new ImportReport(kind, report.rows(), progress.historyStored(), report.rejected(),
+                report.rejectionsCsv());
     }
 
     private <T> ImportReport run(ImportKind kind, InputStream content, RowMapper<T> mapper,

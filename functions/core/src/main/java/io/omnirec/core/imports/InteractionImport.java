@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Imports historical interactions through the ingest service, so every row is validated, stored once and applied to
@@ -47,8 +48,9 @@ public final class InteractionImport {
         this.ingest = ingest;
     }
 
-    public Report importCsv(InputStream content) {
-        Batch batch = new Batch();
+    /** @param stored told how many rows each batch stored for the first time, as they are stored */
+    public Report importCsv(InputStream content, LongConsumer stored) {
+        Batch batch = new Batch(stored);
         Map<String, Integer> occurrences = new HashMap<>();
         batch.rows = CsvRows.forEach(content, HEADER, List.of(), batch.rejections, line -> {
             int seen = occurrences.merge(line.raw(), 1, Integer::sum);
@@ -57,8 +59,9 @@ public final class InteractionImport {
         return batch.finish();
     }
 
-    public Report importJsonLines(InputStream content) {
-        Batch batch = new Batch();
+    /** @param stored told how many rows each batch stored for the first time, as they are stored */
+    public Report importJsonLines(InputStream content, LongConsumer stored) {
+        Batch batch = new Batch(stored);
         try (BufferedReader reader = new BufferedReader(CsvRows.utf8(content))) {
             long number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -92,12 +95,17 @@ public final class InteractionImport {
     /** Rows waiting for one ingest call, and the running counts. */
     private final class Batch {
         final RejectionsCsv rejections = new RejectionsCsv();
+        final LongConsumer stored;
         final List<JsonNode> events = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         final List<String> raws = new ArrayList<>();
         long rows;
         long accepted;
         long duplicates;
+
+        Batch(LongConsumer stored) {
+            this.stored = stored;
+        }
 
         void add(long line, String raw, JsonNode event) {
             events.add(event);
@@ -110,6 +118,7 @@ public final class InteractionImport {
 
         void flush() {
             List<EventResult> results = ingest.ingest(events);
+            long before = accepted;
             for (int i = 0; i < results.size(); i++) {
                 EventResult result = results.get(i);
                 switch (result.status()) {
@@ -118,6 +127,7 @@ public final class InteractionImport {
                     default -> rejections.add(lines.get(i), result.code(), result.message(), raws.get(i));
                 }
             }
+            stored.accept(accepted - before);
             events.clear();
             lines.clear();
             raws.clear();

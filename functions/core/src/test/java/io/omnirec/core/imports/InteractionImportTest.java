@@ -8,6 +8,9 @@ import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +43,7 @@ class InteractionImportTest {
                 + "u2,i1,2026-11-01T10:00:00Z,view,,store\n"
                 + "~script,i1,2026-11-01T10:00:00Z,view,,web\n"
                 + "u3,i1,2026-11-01T10:00:00Z,view\n"
-                + "u3,i1,2030-01-01T00:00:00Z,view,,web\n"));
+                + "u3,i1,2030-01-01T00:00:00Z,view,,web\n"), stored -> { });
         assertEquals(8, report.rows());
         assertEquals(2, report.accepted());
         assertEquals(6, report.rejected());
@@ -56,9 +59,9 @@ class InteractionImportTest {
     void importCsv_shouldCountNothingTwice_whenTheSameFileIsImportedAgain() {
         String file = HEADER + "u1,i1,2026-11-01T10:00:00Z,purchase,,web\n"
                 + "u1,i1,2026-11-01T10:00:00Z,purchase,,web\n";
-        InteractionImport.Report first = imports.importCsv(bytes(file));
+        InteractionImport.Report first = imports.importCsv(bytes(file), stored -> { });
         assertEquals(2, first.accepted(), "identical rows in one file are two events");
-        InteractionImport.Report again = imports.importCsv(bytes(file));
+        InteractionImport.Report again = imports.importCsv(bytes(file), stored -> { });
         assertEquals(0, again.accepted());
         assertEquals(2, again.duplicates());
         assertEquals(Map.of("i1", 10.0), features.loadShopperContext("u1").state().items());
@@ -67,10 +70,10 @@ class InteractionImportTest {
     @Test
     void importCsv_shouldRejectTheWholeFile_whenTheHeaderOrEncodingIsWrong() {
         assertEquals("invalid_header", assertThrows(InvalidInputException.class,
-                () -> imports.importCsv(bytes("user,item\nu1,i1\n"))).code());
+                () -> imports.importCsv(bytes("user,item\nu1,i1\n"), stored -> { })).code());
         byte[] latin1 = (HEADER + "u\u00e9,i1,2026-11-01T10:00:00Z,view,,web\n").getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("invalid_encoding", assertThrows(InvalidInputException.class,
-                () -> imports.importCsv(new ByteArrayInputStream(latin1))).code());
+                () -> imports.importCsv(new ByteArrayInputStream(latin1), stored -> { })).code());
     }
 
     @Test
@@ -78,7 +81,7 @@ class InteractionImportTest {
         String good = "{\"eventId\":\"e1\",\"userId\":\"u9\",\"itemId\":\"i1\",\"type\":\"add_to_cart\","
                 + "\"timestamp\":\"2026-11-01T10:00:00Z\",\"channel\":\"app\"}";
         InteractionImport.Report report = imports.importJsonLines(bytes(good + "\n\n{not json\n" + good + "\n"
-                + "{\"eventId\":\"" + "x".repeat(9000) + "\"}\n[1,2]\n"));
+                + "{\"eventId\":\"" + "x".repeat(9000) + "\"}\n[1,2]\n"), stored -> { });
         assertEquals(5, report.rows());
         assertEquals(1, report.accepted());
         assertEquals(1, report.duplicates());
@@ -86,5 +89,40 @@ class InteractionImportTest {
         String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);
         assertTrue(rejections.contains("3,invalid_json") && rejections.contains("5,line_too_long")
                 && rejections.contains("6,invalid_event"), rejections);
+    }
+
+    @Test
+    void importFile_shouldCountEveryStoredRowOnce_whenAPassBrokeMidwayAndTheUploadWasReadAgain() {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 250; i++) {
+            file.append("u").append(i % 7).append(",i").append(i).append(",2026-11-01T10:00:00Z,view,,web\n");
+        }
+        byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
+        ImportService service = new ImportService(features, imports);
+        ImportProgress progress = new ImportProgress();
+        // the first pass's connection breaks after about 90% of the file: two batches of 100 are stored
+        InputStream broken = new FilterInputStream(new ByteArrayInputStream(content, 0, content.length * 9 / 10)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    throw new IOException("connection reset");
+                }
+                return n;
+            }
+        };
+        assertThrows(RuntimeException.class, () -> service.importFile(ImportKind.INTERACTIONS, broken, progress));
+        assertEquals(200, progress.historyStored());
+
+        ImportReport report = service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(content), progress);
+
+        assertEquals(250, report.rows());
+        assertEquals(250, report.imported(), "the broken pass's rows are imported, not duplicates of this upload");
+        assertEquals(0, report.rejected());
+        long[] stored = {0};
+        events.forEach(e -> stored[0]++);
+        assertEquals(250, stored[0], "every row stored once");
+        assertEquals(0, service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(content)).imported(),
+                "a later upload of the same file imports nothing");
     }
 }
