@@ -87,6 +87,10 @@ final class MovieLensCommand implements Callable<Integer> {
     @Option(names = "--negatives", defaultValue = "20", description = "sampled negatives per positive")
     int negatives;
 
+    @Option(names = "--head-depth", defaultValue = "" + TrainingConfig.DEFAULT_HEAD_DEPTH,
+            description = "the model orders this many of the fallback chain's first candidates; 0: the whole pool")
+    int headDepth;
+
     @Option(names = "--epochs", defaultValue = "10")
     int epochs;
 
@@ -129,7 +133,7 @@ final class MovieLensCommand implements Callable<Integer> {
                 .withEase(base.aggregates().easeMaxItems(), easeLambda, easeNeighbours).withRp3(rp3Alpha, rp3Beta);
         TrainingConfig config = new TrainingConfig(seed, labelSplit, base.holdoutShare(), base.validationShare(),
                 negatives, epochs, algorithm, base.fmFactors(), base.maxTrainingShoppers(),
-                base.maxValidationShoppers(), settings, base.candidates());
+                base.maxValidationShoppers(), settings, base.candidates(), headDepth);
         TrainingOutcome outcome = pipeline.train(config);
         long trained = System.nanoTime();
         Aggregates aggregates = pipeline.buildAggregates(config.aggregates());

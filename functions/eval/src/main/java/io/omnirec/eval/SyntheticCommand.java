@@ -63,6 +63,10 @@ final class SyntheticCommand implements Callable<Integer> {
             + "0 for none (default: the product's default, 0.1)")
     Double exploration;
 
+    @Option(names = "--head-depth", defaultValue = "" + TrainingConfig.DEFAULT_HEAD_DEPTH,
+            description = "the model orders this many of the fallback chain's first candidates; 0: the whole pool")
+    int headDepth;
+
     @Option(names = "--json", description = "also write both reports as JSON: FILE and FILE with .new-items before "
             + "the extension")
     Path json;
@@ -116,7 +120,7 @@ final class SyntheticCommand implements Callable<Integer> {
         pipeline.importCsv(ImportKind.CUSTOMERS, data.customersCsv());
         long accepted = pipeline.ingest(train);
         long ingested = System.nanoTime();
-        TrainingConfig config = TrainingConfig.defaults(seed);
+        TrainingConfig config = TrainingConfig.defaults(seed).withHeadDepth(headDepth);
         TrainingOutcome outcome = pipeline.train(config);
         long trained = System.nanoTime();
         pipeline.buildAggregates(config.aggregates());

@@ -1,6 +1,8 @@
 package io.omnirec.core.training;
 
 import io.omnirec.core.ranking.ActiveModel;
+import io.omnirec.core.ranking.CascadeScorer;
+import io.omnirec.core.ranking.FallbackScorer;
 import io.omnirec.core.ranking.FeatureRegistry;
 
 import java.util.Set;
@@ -9,6 +11,8 @@ import java.util.Set;
 public final class ModelLoader {
     /** The artifacts serving reads and verifies: the model itself, not its ONNX export. */
     public static final Set<String> SERVED = Set.of(ModelCard.MODEL);
+    /** The card's hyperparameter naming how much of the fallback chain's head the model orders. */
+    public static final String HEAD_DEPTH = "head_depth";
 
     private ModelLoader() {
     }
@@ -25,6 +29,12 @@ public final class ModelLoader {
                     + features.version() + ", this code serves " + registry.version());
         }
         RankingModel model = RankingModel.fromBytes(artifact.modelBytes(), registry.names());
-        return ActiveModel.champion(new ModelScorer(model, registry), artifact.version());
+        return ActiveModel.champion(new CascadeScorer(new ModelScorer(model, registry),
+                new FallbackScorer(FallbackScorer.DEFAULT_CHAIN), headDepth(artifact.card())), artifact.version());
+    }
+
+    /** The head depth the model was trained and judged with; 0 (the whole pool) for cards from before it existed. */
+    static int headDepth(ModelCard card) {
+        return Integer.parseInt(card.hyperparameters().getOrDefault(HEAD_DEPTH, "0"));
     }
 }

@@ -23,20 +23,27 @@ import io.omnirec.core.candidates.CandidateConfig;
  * @param maxValidationShoppers at most this many labelled shoppers judge the model against the baselines
  * @param aggregates           how the aggregates are rebuilt at the cutoff
  * @param candidates           which candidate sources feed the ranker
+ * @param headDepth            the model orders the first this-many candidates of the fallback chain (restock
+ *                             reminders that are due, then the collaborative sources, ...), which come first, then
+ *                             the rest of the pool (see {@code CascadeScorer}); 0: the model orders the whole pool.
+ *                             Recorded in the model card, so that serving applies what training judged
  */
 public record TrainingConfig(long seed, String labelSplit, double holdoutShare, double validationShare, int negativesPerPositive,
                              int epochs, String algorithm, int fmFactors, int maxTrainingShoppers,
-                             int maxValidationShoppers, AggregateConfig aggregates, CandidateConfig candidates) {
+                             int maxValidationShoppers, AggregateConfig aggregates, CandidateConfig candidates,
+                             int headDepth) {
+    /** The head depth chosen on the validation splits (see the README's "how the settings were chosen"). */
+    public static final int DEFAULT_HEAD_DEPTH = 20;
 
     public static TrainingConfig defaults(long seed) {
         return new TrainingConfig(seed, "time", 0.2, 0.2, 20, 10, "auto", 8, 4000, 1000, AggregateConfig.defaults(),
-                CandidateConfig.defaults());
+                CandidateConfig.defaults(), DEFAULT_HEAD_DEPTH);
     }
 
     public TrainingConfig {
         if (holdoutShare <= 0 || holdoutShare >= 1 || validationShare <= 0 || validationShare >= 1
                 || negativesPerPositive < 1 || epochs < 1 || fmFactors < 1 || maxTrainingShoppers < 1
-                || maxValidationShoppers < 1
+                || maxValidationShoppers < 1 || headDepth < 0 || headDepth > 1000
                 || !java.util.List.of("pairwise", "logistic", "fm", "auto").contains(algorithm)
                 || !java.util.List.of("time", "random").contains(labelSplit)) {
             throw new IllegalArgumentException("invalid training config");
@@ -45,7 +52,12 @@ public record TrainingConfig(long seed, String labelSplit, double holdoutShare, 
 
     public TrainingConfig withAlgorithm(String name) {
         return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs, name,
-                fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates);
+                fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates, headDepth);
+    }
+
+    public TrainingConfig withHeadDepth(int depth) {
+        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs,
+                algorithm, fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates, depth);
     }
 
 }

@@ -11,6 +11,8 @@ import io.omnirec.core.domain.Customer;
 import io.omnirec.core.evaluation.MetricsReport;
 import io.omnirec.core.ranking.BusinessRules;
 import io.omnirec.core.ranking.FeatureRegistry;
+import io.omnirec.core.ranking.CascadeScorer;
+import io.omnirec.core.ranking.FallbackScorer;
 import io.omnirec.core.ranking.RankFusionScorer;
 import io.omnirec.core.ranking.Scorer;
 import io.omnirec.core.ranking.SourceScorer;
@@ -138,7 +140,7 @@ public final class TrainingService {
         for (String candidate : algorithms) {
             MutableDataset<Label> dataset = examples.dataset(candidate);
             RankingModel trained = new RankingModel(trainer(candidate, config).train(dataset), registry.names());
-            MetricsReport report = evaluate(trained, validation);
+            MetricsReport report = evaluate(trained, config.headDepth(), validation);
             metrics.put(candidate + "_ndcg@10", report.mean("ndcg"));
             if (modelReport == null || report.mean("ndcg") > modelReport.mean("ndcg")) {
                 algorithm = candidate;
@@ -219,8 +221,11 @@ public final class TrainingService {
         return evaluate(c -> scorer.score(c.request(), c.pool(), c.aggregates()), cases);
     }
 
-    private static MetricsReport evaluate(RankingModel model, List<TrainingCase> cases) {
-        return evaluate(c -> c.pool().size() == 0 ? new double[0] : model.score(c.vectors()), cases);
+    /** The model as recommend serves it: ordering the fallback chain's first {@code headDepth} candidates. */
+    private static MetricsReport evaluate(RankingModel model, int headDepth, List<TrainingCase> cases) {
+        FallbackScorer chain = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
+        return evaluate(c -> c.pool().size() == 0 ? new double[0] : CascadeScorer.headFirst(model.score(c.vectors()),
+                chain.score(c.request(), c.pool(), c.aggregates()), headDepth), cases);
     }
 
     private static MetricsReport evaluate(java.util.function.Function<TrainingCase, double[]> scoring, List<TrainingCase> cases) {
@@ -238,8 +243,8 @@ public final class TrainingService {
         try {
             Optional<ModelArtifact> champion = models.champion().flatMap(models::load).map(ModelArtifact::verify)
                     .filter(a -> a.card().featureSet().names().equals(registry.names()));
-            return champion.map(c -> evaluate(RankingModel.fromBytes(c.modelBytes(), registry.names()), validation)
-                    .mean("ndcg"));
+            return champion.map(c -> evaluate(RankingModel.fromBytes(c.modelBytes(), registry.names()),
+                    ModelLoader.headDepth(c.card()), validation).mean("ndcg"));
         } catch (CorruptModelException e) {
             LOG.warning("ignoring the current champion in the comparison: " + e.getMessage());
             return Optional.empty();
@@ -261,6 +266,7 @@ public final class TrainingService {
         hyperparameters.put("negatives_per_positive", String.valueOf(config.negativesPerPositive()));
         hyperparameters.put("aggregates", config.aggregates().toString());
         hyperparameters.put("candidates", config.candidates().limits().toString());
+        hyperparameters.put(ModelLoader.HEAD_DEPTH, String.valueOf(config.headDepth()));
         Instant now = clock.instant();
         String description = switch (algorithm) {
             case "fm" -> "pointwise tribuo FMClassificationTrainer(LogMulticlass, AdaGrad(0.1, 0.1), factors="

@@ -91,7 +91,7 @@ class TrainingServiceTest {
         models.promote(champion);
         TrainingConfig weak = TrainingConfig.defaults(42).withAlgorithm("logistic");
         TrainingOutcome second = service(models).trainAndPromote(new TrainingConfig(42, "time", 0.2, 0.2, 1, 1,
-                "logistic", 8, 100, 2000, weak.aggregates(), weak.candidates()));
+                "logistic", 8, 100, 2000, weak.aggregates(), weak.candidates(), weak.headDepth()));
         double challenger = second.card().metrics().get("ndcg@10");
         double incumbent = second.card().metrics().get("champion_ndcg@10");
         if (second.status().equals("promoted")) {
