@@ -1,5 +1,6 @@
 package io.omnirec.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnirec.core.aggregates.AggregateBuilder;
 import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.domain.CatalogItem;
@@ -39,7 +40,7 @@ import java.util.concurrent.Callable;
         description = "Training benchmark: wall time and peak heap at each history size, each in a fresh JVM.")
 final class BenchTrainCommand implements Callable<Integer> {
 
-    @Option(names = "--interactions", split = ",", defaultValue = "100000,1000000",
+    @Option(names = "--interactions", split = ",", defaultValue = "10000,100000,1000000",
             description = "history sizes in events, comma separated")
     List<Integer> sizes;
 
@@ -49,14 +50,21 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--single", hidden = true, description = "run one size in this JVM")
     boolean single;
 
+    @Option(names = "--json", description = "also write the rows as JSON to this file")
+    Path json;
+
+    /** One size's figures; times in seconds, memory in MB. */
+    record Row(long events, int shoppers, int items, String model, double seconds, double aggregatesSeconds,
+               double trainingSeconds, double holdingMb, double peakHeapMb) {
+    }
+
     @Override
     public Integer call() throws Exception {
         if (single) {
             measure(sizes.get(0));
             return 0;
         }
-        List<String> rows = new ArrayList<>();
-        double[] previous = null;
+        List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), OmnirecEval.class.getName(),
@@ -74,17 +82,27 @@ final class BenchTrainCommand implements Callable<Integer> {
                 return 1;
             }
             String[] f = result.split(" ");
-            double[] current = {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[6])};
-            String growth = previous == null ? "" : String.format(" | %.1fx events, %.1fx time, %.1fx peak heap",
-                    current[0] / previous[0], current[1] / previous[1], current[2] / previous[2]);
-            rows.add(String.format("| %,d | %s | %s | %s | %.1f s (aggregates %.1f, training %.1f) | %.0f MB | %.0f MB%s |",
-                    (long) current[0], f[2], f[3], f[4], current[1], Double.parseDouble(f[7]),
-                    Double.parseDouble(f[8]), Double.parseDouble(f[5]), current[2], growth));
-            previous = current;
+            Row row = new Row(Long.parseLong(f[0]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[4],
+                    Double.parseDouble(f[1]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
+                    Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+            System.out.printf("%,d events: %.1f s, peak heap %.0f MB%n", row.events(), row.seconds(), row.peakHeapMb());
+            rows.add(row);
         }
         System.out.println("| events | shoppers | items | model | wall time | heap holding the data | peak heap | growth |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        rows.forEach(System.out::println);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            Row p = i == 0 ? null : rows.get(i - 1);
+            String growth = p == null ? "" : String.format(" %.1fx events, %.1fx time, %.1fx peak heap",
+                    (double) r.events() / p.events(), r.seconds() / p.seconds(), r.peakHeapMb() / p.peakHeapMb());
+            System.out.printf("| %,d | %d | %d | %s | %.1f s (aggregates %.1f, training %.1f) | %.0f MB | %.0f MB |%s |%n",
+                    r.events(), r.shoppers(), r.items(), r.model(), r.seconds(), r.aggregatesSeconds(),
+                    r.trainingSeconds(), r.holdingMb(), r.peakHeapMb(), growth);
+        }
+        if (json != null) {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(),
+                    Map.of("heap", heap, "rows", rows));
+        }
         return 0;
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "omnirec-eval", mixinStandardHelpOptions = true,
         description = "Evaluate Omnirec's recommendations with its own production code on in-memory stores.",
         subcommands = {MovieLensCommand.class, SyntheticCommand.class, RecommendCommand.class,
-            BenchRankCommand.class, BenchTrainCommand.class})
+            BenchRankCommand.class, BenchTrainCommand.class, BenchCommand.class})
 public final class OmnirecEval {
 
     public static void main(String[] args) {

@@ -98,4 +98,14 @@ class OmnirecEvalTest {
         assertTrue(report.path("rows").get(0).path("metrics").path("precision").asDouble() > 0.05,
                 "users who rate one parity of items get that parity back");
     }
+
+    @Test
+    void benchTrain_shouldWriteWallTimeAndPeakHeapPerSize_whenAskedForJson(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("training.json");
+        assertEquals(0, run("bench-train", "--interactions", "2000,4000", "--heap", "512m", "--json", json.toString()));
+        JsonNode rows = new ObjectMapper().readTree(json.toFile()).path("rows");
+        assertEquals(2, rows.size(), "one row per size, each from its own JVM");
+        assertTrue(rows.get(1).path("events").asLong() > rows.get(0).path("events").asLong());
+        assertTrue(rows.get(0).path("peakHeapMb").asDouble() > 0 && rows.get(0).path("seconds").asDouble() > 0);
+    }
 }

@@ -1,6 +1,8 @@
 package io.omnirec.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
@@ -9,28 +11,65 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Cold start of the packaged recommend and ingest {@code function.zip} files under AWS's runtime interface client, with
- * the handler they are deployed with ({@code ApiGatewayHandler}; recommend loads its model and aggregates from S3 at
- * init), beside an empty Quarkus HTTP Lambda ({@code infra/baseline-lambda}), all built by the same build and started
- * alternately in the same run: init (process start to the first poll for an invocation) and the first call (a GET, or
- * for ingest a POST of one event, through an API Gateway v2 event).
+ * Cold start of each packaged {@code function.zip} under AWS's runtime interface client, with the handler it is
+ * deployed with, beside an empty Quarkus HTTP Lambda ({@code infra/baseline-lambda}), all built by the same build and
+ * started one after the other in every round of the same run: init (process start to the first poll for an
+ * invocation) and the first call (each function's own first piece of work, named in {@link Subject#firstCall}).
  */
 final class ColdStartBenchmark {
+    static final String BASELINE = "empty Quarkus HTTP Lambda";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Medians over the rounds, in milliseconds. */
-    record Result(int rounds, double recommendInit, double recommendFirstCall, double baselineInit,
-                  double baselineFirstCall, double ingestInit, double ingestFirstCall) {
-        double ratio() {
-            return (recommendInit + recommendFirstCall) / (baselineInit + baselineFirstCall);
+    /**
+     * One function to start cold.
+     *
+     * @param firstCall what its first invocation does, for the report
+     * @param event     the first invocation's event for a round (a fresh one per round where repeats would be
+     *                  duplicates)
+     * @param http      whether the answer is an API Gateway response whose status must be 2xx
+     */
+    record Subject(String name, String firstCall, Path zip, String handler, RoundEvent event, boolean http) {
+    }
+
+    /** The first event of a round. */
+    @FunctionalInterface
+    interface RoundEvent {
+        String forRound(int round) throws IOException;
+    }
+
+    /** One function's timings over the rounds, in milliseconds. */
+    record Timings(String name, String firstCall, DescriptiveStatistics init, DescriptiveStatistics call) {
+        double medianInit() {
+            return init.getPercentile(50);
         }
 
-        double ingestRatio() {
-            return (ingestInit + ingestFirstCall) / (baselineInit + baselineFirstCall);
+        double medianFirstCall() {
+            return call.getPercentile(50);
+        }
+
+        double medianTotal() {
+            return medianInit() + medianFirstCall();
+        }
+    }
+
+    /** Every function's timings; the first is the empty baseline. */
+    record Result(int rounds, List<Timings> functions) {
+        Timings baseline() {
+            return functions.get(0);
+        }
+
+        Timings function(String name) {
+            return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        /** A function's median total over the baseline's. */
+        double ratio(Timings function) {
+            return function.medianTotal() / baseline().medianTotal();
         }
     }
 
@@ -44,66 +83,71 @@ final class ColdStartBenchmark {
         this.workDir = workDir;
     }
 
-    Result run(int rounds, String shopper) throws IOException {
-        DescriptiveStatistics[] stats = new DescriptiveStatistics[6];
-        for (int i = 0; i < stats.length; i++) {
-            stats[i] = new DescriptiveStatistics();
-        }
-        String recommendEvent = getEvent("/v1/users/" + shopper + "/recommendations", "k=10");
-        String baselineEvent = getEvent("/ping", "");
-        Path baselineZip = root.resolve("infra/baseline-lambda/target/function.zip");
-        Path recommendZip = root.resolve("functions/recommend/target/function.zip");
-        Path ingestZip = root.resolve("functions/ingest/target/function.zip");
+    /** The empty baseline, answering a GET of {@code /ping}. */
+    Subject baseline() throws IOException {
+        String ping = getEvent(root, "/ping", "");
+        return new Subject(BASELINE, "GET /ping", root.resolve("infra/baseline-lambda/target/function.zip"),
+                LocalFunction.HANDLER, round -> ping, true);
+    }
+
+    /** Starts every subject once per round, in the given order, the baseline first. */
+    Result run(int rounds, List<Subject> subjects) throws IOException {
+        List<Subject> all = new ArrayList<>();
+        all.add(baseline());
+        all.addAll(subjects);
+        List<Timings> timings = all.stream().map(s -> new Timings(s.name(), s.firstCall(), new DescriptiveStatistics(),
+                new DescriptiveStatistics())).toList();
         for (int round = 0; round < rounds; round++) {
-            measure("baseline-cold", baselineZip, LocalFunction.HANDLER, baselineEvent, stats[2], stats[3]);
-            measure("recommend-cold", recommendZip, LocalFunction.HTTP_HANDLER, recommendEvent, stats[0], stats[1]);
-            measure("ingest-cold", ingestZip, LocalFunction.HTTP_HANDLER, postEvent(round), stats[4], stats[5]);
+            for (int i = 0; i < all.size(); i++) {
+                measure(all.get(i), round, timings.get(i));
+            }
         }
-        return new Result(rounds, stats[0].getPercentile(50), stats[1].getPercentile(50), stats[2].getPercentile(50),
-                stats[3].getPercentile(50), stats[4].getPercentile(50), stats[5].getPercentile(50));
+        return new Result(rounds, timings);
     }
 
     static void print(Result r, PrintStream out) {
         out.println();
-        out.printf("Cold start under the runtime interface client, median of %d alternating starts (milliseconds)%n",
-                r.rounds());
-        out.println("| function | init | first call | total |");
-        out.println("|---|---|---|---|");
-        out.printf("| recommend (model and aggregates from S3) | %.0f | %.0f | %.0f |%n", r.recommendInit(),
-                r.recommendFirstCall(), r.recommendInit() + r.recommendFirstCall());
-        out.printf("| empty Quarkus HTTP Lambda | %.0f | %.0f | %.0f |%n", r.baselineInit(), r.baselineFirstCall(),
-                r.baselineInit() + r.baselineFirstCall());
-        out.printf("| ingest (first call: POST of one event) | %.0f | %.0f | %.0f |%n", r.ingestInit(),
-                r.ingestFirstCall(), r.ingestInit() + r.ingestFirstCall());
-        out.printf("recommend / empty: %.2fx; ingest / empty: %.2fx%n", r.ratio(), r.ingestRatio());
+        out.printf("Cold start under the runtime interface client, median of %d rounds (milliseconds)%n", r.rounds());
+        out.println("| function | first call | init | first call | total | / empty |");
+        out.println("|---|---|---|---|---|---|");
+        for (Timings t : r.functions()) {
+            out.printf("| %s | %s | %.0f | %.0f | %.0f | %.2fx |%n", t.name(), t.firstCall(), t.medianInit(),
+                    t.medianFirstCall(), t.medianTotal(), r.ratio(t));
+        }
     }
 
-    private void measure(String name, Path zip, String handler, String event, DescriptiveStatistics init,
-                         DescriptiveStatistics firstCall) throws IOException {
-        try (LocalFunction function = LocalFunction.start(root, name, zip, environment, workDir, handler)) {
-            init.addValue(function.awaitInitMillis(Duration.ofMinutes(2)));
+    private void measure(Subject subject, int round, Timings timings) throws IOException {
+        String event = subject.event().forRound(round);
+        try (LocalFunction function = LocalFunction.start(root, subject.name().replace(' ', '-') + "-cold",
+                subject.zip(), environment, workDir, subject.handler())) {
+            timings.init().addValue(function.awaitInitMillis(Duration.ofMinutes(2)));
             long start = System.nanoTime();
             LambdaRuntimeApi.Result result = function.invoke(event);
-            firstCall.addValue((System.nanoTime() - start) / 1e6);
-            int status = result.error() ? 0 : JSON.readTree(result.body()).path("statusCode").asInt();
-            if (status < 200 || status > 299) {
-                throw new IllegalStateException(name + " answered " + result.body());
+            timings.call().addValue((System.nanoTime() - start) / 1e6);
+            if (result.error()) {
+                throw new IllegalStateException(subject.name() + " failed its first call: " + result.body());
+            }
+            if (subject.http()) {
+                int status = JSON.readTree(result.body()).path("statusCode").asInt();
+                if (status < 200 || status > 299) {
+                    throw new IllegalStateException(subject.name() + " answered " + result.body());
+                }
             }
         }
     }
 
     /** The committed single-event POST sample with an event id of its own per round (a first, not a duplicate). */
-    private String postEvent(int round) throws IOException {
+    static String postEvent(Path root, String eventId) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(root.resolve(
                 "events/apigw-v2-post-event-single.json")));
         ObjectNode body = (ObjectNode) JSON.readTree(event.path("body").asText());
-        body.put("eventId", "cold-" + java.util.UUID.randomUUID() + "-" + round);
+        body.put("eventId", eventId);
         event.put("body", JSON.writeValueAsString(body));
         return JSON.writeValueAsString(event);
     }
 
     /** An API Gateway HTTP API (payload 2.0) event for a GET, from the committed sample. */
-    private String getEvent(String path, String query) throws IOException {
+    static String getEvent(Path root, String path, String query) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(root.resolve(
                 "events/apigw-v2-get-recommendations.json")));
         event.put("rawPath", path);
@@ -120,5 +164,25 @@ final class ColdStartBenchmark {
             }
         }
         return JSON.writeValueAsString(event);
+    }
+
+    /** The timings as JSON: medians and every round's raw values. */
+    static JsonNode toJson(Result r) {
+        ObjectNode root = JSON.createObjectNode().put("rounds", r.rounds()).put("baseline", BASELINE);
+        ArrayNode functions = root.putArray("functions");
+        for (Timings t : r.functions()) {
+            ObjectNode f = functions.addObject().put("name", t.name()).put("firstCall", t.firstCall())
+                    .put("medianInitMs", t.medianInit()).put("medianFirstCallMs", t.medianFirstCall())
+                    .put("medianTotalMs", t.medianTotal()).put("ratioToBaseline", r.ratio(t));
+            ArrayNode init = f.putArray("initMs");
+            for (double v : t.init().getValues()) {
+                init.add(v);
+            }
+            ArrayNode calls = f.putArray("firstCallMs");
+            for (double v : t.call().getValues()) {
+                calls.add(v);
+            }
+        }
+        return root;
     }
 }

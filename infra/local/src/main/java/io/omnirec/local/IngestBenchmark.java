@@ -2,6 +2,8 @@ package io.omnirec.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.core.domain.Channel;
@@ -112,8 +114,9 @@ final class IngestBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         sending.set(false);
         await(reader);
-        double puts = throughput(pool, events, i -> dynamo.putItem(b -> b.tableName(resources.eventsTable())
-                .item(Map.of("eventId", AttributeValue.fromS("raw-" + run + "-" + i),
+        // raw writes go to keys no reader of the features table visits, so they leave the product's data alone
+        double puts = throughput(pool, events, i -> dynamo.putItem(b -> b.tableName(resources.featuresTable())
+                .item(Map.of("pk", AttributeValue.fromS("BENCH#raw-" + run + "-" + i), "sk", AttributeValue.fromS("RAW"),
                         "userId", AttributeValue.fromS("raw-" + run), "itemId", AttributeValue.fromS(items.get(0))))));
         double updates = throughput(pool, events, i -> dynamo.updateItem(b -> b.tableName(resources.featuresTable())
                 .key(Map.of("pk", AttributeValue.fromS("USER#raw-" + run + "-" + (i % shoppers)),
@@ -157,6 +160,23 @@ final class IngestBenchmark {
         out.printf("during the load: %d recommend calls, %d 5xx answers, %d events resent; reconciliation: %d of %d"
                 + " shoppers differ from what was sent%n", r.recommendCalls(), r.serverErrors(), r.resent(),
                 r.mismatchedShoppers(), r.shoppers());
+    }
+
+    static JsonNode toJson(Result r) {
+        ObjectNode root = JSON.createObjectNode().put("events", r.events()).put("clients", CLIENTS)
+                .put("batch", BATCH).put("eventsPerSecond", r.eventsPerSecond())
+                .put("rawPutItemPerSecond", r.putsPerSecond()).put("rawUpdateItemPerSecond", r.updatesPerSecond())
+                .put("ratioToRawPutItem", r.eventsPerSecond() / r.putsPerSecond())
+                .put("singleEventP50Ms", r.singleMillis().getPercentile(50))
+                .put("singleEventP90Ms", r.singleMillis().getPercentile(90))
+                .put("resent", r.resent()).put("serverErrors", r.serverErrors())
+                .put("recommendCallsDuringLoad", r.recommendCalls()).put("shoppers", r.shoppers())
+                .put("mismatchedShoppers", r.mismatchedShoppers());
+        ArrayNode samples = root.putArray("singleEventMs");
+        for (double v : r.singleMillis().getValues()) {
+            samples.add(v);
+        }
+        return root;
     }
 
     private void sendUntilSettled(List<ShopperEvent> batch, AtomicInteger resent, AtomicInteger serverErrors) {

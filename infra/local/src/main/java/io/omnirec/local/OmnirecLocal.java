@@ -2,17 +2,17 @@ package io.omnirec.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnirec.aws.AwsClients;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.Provisioning;
 import io.omnirec.aws.local.LocalAws;
+import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.imports.CatalogCsv;
 import io.omnirec.core.synthetic.SyntheticDataset;
 import io.omnirec.core.synthetic.SyntheticRetailGenerator;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -73,6 +73,9 @@ public final class OmnirecLocal implements AutoCloseable {
     private LocalAws aws;
     private AwsResources resources;
     private SyntheticDataset data;
+    private S3Client s3;
+    private LocalFunction features;
+    private String trainedSchedule;
 
     public OmnirecLocal(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -93,14 +96,14 @@ public final class OmnirecLocal implements AutoCloseable {
         running.add(aws);
         resources = new AwsResources("omnirec-events", "omnirec-features", "omnirec-models", "models/", "aggregates/",
                 "omnirec-imports");
-        S3Client s3 = AwsClients.s3(aws.s3Endpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
+        s3 = AwsClients.s3(aws.s3Endpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
         new Provisioning(AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), s3)
                 .ensure(resources);
 
         out.println("2/6 starting the ingest, features and train functions (packaged jars, logs in " + logs + ")");
         Map<String, String> environment = environment(aws);
         LocalFunction ingest = start("ingest", environment, logs);
-        LocalFunction features = start("features", environment, logs);
+        features = start("features", environment, logs);
         LocalFunction train = start("train", environment, logs);
         gateway = new LocalApiGateway(settings.apiPort(), ingest, settings.root().resolve("web"));
         running.add(gateway);
@@ -122,7 +125,8 @@ public final class OmnirecLocal implements AutoCloseable {
         ObjectNode schedule = (ObjectNode) JSON.readTree(settings.root().resolve("events/eventbridge-scheduled.json")
                 .toFile());
         schedule.put("id", UUID.randomUUID().toString()).put("time", Instant.now().toString());
-        JsonNode training = invokeJson(train, JSON.writeValueAsString(schedule));
+        trainedSchedule = JSON.writeValueAsString(schedule);
+        JsonNode training = invokeJson(train, trainedSchedule);
         out.printf("    %s %s: %s%n", training.path("status").asText(), training.path("version").asText(),
                 training.path("reason").asText());
 
@@ -144,29 +148,86 @@ public final class OmnirecLocal implements AutoCloseable {
     }
 
     /**
-     * Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator, then its cold start beside an
-     * empty Quarkus HTTP Lambda, then ingest under load ({@code 10 x calls} events) beside raw writes (after
-     * {@link #run}).
+     * How much each benchmark does.
+     *
+     * @param calls            recommend calls measured (after up to 200 warm-up calls); ingest sends ten times as
+     *                         many events
+     * @param coldStartRounds  rounds in which every function and the empty baseline start cold once
+     * @param importRows       rows in each of the catalog and interactions files the import benchmark uploads
      */
-    public Benchmarks benchmark(int calls, int coldStarts) throws IOException {
+    public record BenchSizes(int calls, int coldStartRounds, int importRows) {
+        /** What {@code --bench} runs. */
+        public static final BenchSizes FULL = new BenchSizes(1000, 5, 20_000);
+        /** What {@code --bench --quick} runs: every part, small. */
+        public static final BenchSizes QUICK = new BenchSizes(300, 3, 3_000);
+    }
+
+    /**
+     * Measures recommend's warm latency beside GetItem and BatchGetItem on the emulator, then the cold start of every
+     * function beside an empty Quarkus HTTP Lambda, then ingest under load beside raw writes, then imports beside raw
+     * batch writes (after {@link #run}).
+     */
+    public Benchmarks benchmark(BenchSizes sizes) throws IOException {
         List<String> shoppers = data.customers().stream().map(c -> c.userId()).toList();
-        RecommendBenchmark.Result warm = new RecommendBenchmark(URI.create(apiUrl()),
-                AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), resources,
-                shoppers).run(Math.min(200, calls), calls);
+        List<String> items = data.items().stream().map(i -> i.itemId()).toList();
+        var dynamo = AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
+        RecommendBenchmark.Result warm = new RecommendBenchmark(URI.create(apiUrl()), dynamo, resources, shoppers)
+                .run(Math.min(200, sizes.calls()), sizes.calls());
         RecommendBenchmark.print(warm, out);
         ColdStartBenchmark.Result cold = new ColdStartBenchmark(settings.root(), environment(aws),
-                Files.createDirectories(settings.root().resolve("target/local"))).run(coldStarts, busiestBuyer(data));
+                Files.createDirectories(settings.root().resolve("target/local"))).run(sizes.coldStartRounds(),
+                coldStartSubjects());
         ColdStartBenchmark.print(cold, out);
-        IngestBenchmark.Result ingest = new IngestBenchmark(URI.create(apiUrl()),
-                AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY), resources,
-                data.items().stream().map(i -> i.itemId()).toList(), shoppers).run(calls * 10, 42);
+        IngestBenchmark.Result ingest = new IngestBenchmark(URI.create(apiUrl()), dynamo, resources, items, shoppers)
+                .run(sizes.calls() * 10, 42);
         IngestBenchmark.print(ingest, out);
-        return new Benchmarks(warm, cold, ingest);
+        ImportBenchmark.Result imports = new ImportBenchmark(new S3Notifications(settings.root(), s3,
+                resources.importsBucket()), features, dynamo, resources.featuresTable(), items)
+                .run(sizes.importRows(), 43);
+        ImportBenchmark.print(imports, out);
+        return new Benchmarks(warm, cold, ingest, imports);
+    }
+
+    /**
+     * The four packaged functions, each with its own first piece of work: recommend a GET of recommendations (model
+     * and aggregates loaded from S3 at init), ingest a POST of one new event, features the import of a one-row
+     * catalog file, train a repeat of the scheduled delivery already trained on (answered as a duplicate, so the
+     * call measures start-up and the run ledger's read, not training).
+     */
+    private List<ColdStartBenchmark.Subject> coldStartSubjects() throws IOException {
+        Path root = settings.root();
+        String recommend = ColdStartBenchmark.getEvent(root, "/v1/users/" + busiestBuyer(data) + "/recommendations",
+                "k=10");
+        CatalogItem item = data.items().get(0);
+        S3Notifications uploads = new S3Notifications(root, s3, resources.importsBucket());
+        return List.of(
+                new ColdStartBenchmark.Subject("recommend", "GET recommendations", zip("recommend"),
+                        LocalFunction.HTTP_HANDLER, round -> recommend, true),
+                new ColdStartBenchmark.Subject("ingest", "POST one event", zip("ingest"), LocalFunction.HTTP_HANDLER,
+                        round -> ColdStartBenchmark.postEvent(root, "cold-" + UUID.randomUUID()), true),
+                new ColdStartBenchmark.Subject("features", "import a one-row catalog file", zip("features"),
+                        LocalFunction.HANDLER, round -> uploads.upload(Map.of("imports/catalog/cold-start-" + round
+                                + ".csv", CatalogCsv.fullHeader() + "\n" + CatalogCsv.line(item) + "\n")), false),
+                new ColdStartBenchmark.Subject("train", "a repeated scheduled delivery", zip("train"),
+                        LocalFunction.HANDLER, round -> trainedSchedule, false));
+    }
+
+    private Path zip(String function) {
+        return settings.root().resolve("functions").resolve(function).resolve("target/function.zip");
     }
 
     /** What {@link #benchmark} measured. */
     public record Benchmarks(RecommendBenchmark.Result warm, ColdStartBenchmark.Result cold,
-                             IngestBenchmark.Result ingest) {
+                             IngestBenchmark.Result ingest, ImportBenchmark.Result imports) {
+        /** Every figure as one JSON document, raw samples included. */
+        public JsonNode toJson() {
+            ObjectNode root = JSON.createObjectNode();
+            root.set("recommendLatency", RecommendBenchmark.toJson(warm));
+            root.set("coldStart", ColdStartBenchmark.toJson(cold));
+            root.set("ingest", IngestBenchmark.toJson(ingest));
+            root.set("imports", ImportBenchmark.toJson(imports));
+            return root;
+        }
     }
 
     /** The API's base URL. */
@@ -266,20 +327,7 @@ public final class OmnirecLocal implements AutoCloseable {
         uploads.put("imports/catalog/sample catalog.csv", data.catalogCsv());
         uploads.put("imports/customers/sample customers.csv", data.customersCsv());
         uploads.put("imports/stores/sample stores.csv", storesCsv(data));
-        ObjectNode template = (ObjectNode) JSON.readTree(settings.root().resolve("events/s3-put-catalog.json").toFile());
-        ArrayNode records = JSON.createArrayNode();
-        for (Map.Entry<String, String> upload : uploads.entrySet()) {
-            s3.putObject(b -> b.bucket(bucket).key(upload.getKey()).contentType("text/csv"),
-                    RequestBody.fromString(upload.getValue(), StandardCharsets.UTF_8));
-            ObjectNode record = template.path("Records").get(0).deepCopy();
-            ((ObjectNode) record.path("s3").path("bucket")).put("name", bucket);
-            ((ObjectNode) record.path("s3").path("object"))
-                    .put("key", URLEncoder.encode(upload.getKey(), StandardCharsets.UTF_8))
-                    .put("size", upload.getValue().getBytes(StandardCharsets.UTF_8).length);
-            records.add(record);
-        }
-        template.set("Records", records);
-        return invokeJson(features, JSON.writeValueAsString(template));
+        return invokeJson(features, new S3Notifications(settings.root(), s3, bucket).upload(uploads));
     }
 
     private long[] sendEvents(SyntheticDataset data) {
@@ -360,14 +408,18 @@ public final class OmnirecLocal implements AutoCloseable {
     /**
      * {@code java io.omnirec.local.OmnirecLocal}: the end-to-end run on fixed ports (DynamoDB 4567, S3 4569, API
      * 8080; override with OMNIREC_LOCAL_DYNAMODB_PORT, OMNIREC_LOCAL_S3_PORT, OMNIREC_LOCAL_API_PORT), data in
-     * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call; {@code --bench}
-     * measures recommend's warm latency (1,000 calls, see {@link RecommendBenchmark}) and cold start (5 starts, see
-     * {@link ColdStartBenchmark}) and stops.
+     * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call. {@code --bench}
+     * runs on free ports with the emulators' data in memory, measures (see {@link #benchmark}; {@code --quick} for
+     * {@link BenchSizes#QUICK}), writes every figure to {@code --json FILE} when given, and stops.
      */
     public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        boolean bench = arguments.contains("--bench");
         Path root = LocalAws.repoRoot();
-        Settings settings = new Settings(root, root.resolve(".local"), port("OMNIREC_LOCAL_DYNAMODB_PORT", 4567),
-                port("OMNIREC_LOCAL_S3_PORT", 4569), port("OMNIREC_LOCAL_API_PORT", 8080), sampleData());
+        Settings settings = bench
+                ? new Settings(root, null, LocalAws.freePort(), LocalAws.freePort(), 0, sampleData())
+                : new Settings(root, root.resolve(".local"), port("OMNIREC_LOCAL_DYNAMODB_PORT", 4567),
+                        port("OMNIREC_LOCAL_S3_PORT", 4569), port("OMNIREC_LOCAL_API_PORT", 8080), sampleData());
         OmnirecLocal local = new OmnirecLocal(settings, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(local::close, "stop-omnirec-local"));
         Report report;
@@ -378,11 +430,23 @@ public final class OmnirecLocal implements AutoCloseable {
             System.exit(1);
             return;
         }
-        if (List.of(args).contains("--bench")) {
-            local.benchmark(1000, 5);
+        if (bench) {
+            try {
+                Benchmarks benchmarks = local.benchmark(arguments.contains("--quick") ? BenchSizes.QUICK
+                        : BenchSizes.FULL);
+                int json = arguments.indexOf("--json");
+                if (json >= 0 && json + 1 < arguments.size()) {
+                    Path file = Path.of(arguments.get(json + 1)).toAbsolutePath();
+                    Files.createDirectories(file.getParent());
+                    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), benchmarks.toJson());
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
             System.exit(0);
         }
-        if (List.of(args).contains("--once")) {
+        if (arguments.contains("--once")) {
             System.exit(0);
         }
         System.out.println();

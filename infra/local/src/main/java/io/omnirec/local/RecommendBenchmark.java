@@ -1,5 +1,9 @@
 package io.omnirec.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.core.domain.StockLevel;
@@ -27,6 +31,7 @@ import java.util.function.IntConsumer;
  * consistent); each call also writes its impression (one {@code PutItem}).
  */
 final class RecommendBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** One measured operation: latencies in milliseconds. */
     record Timing(String name, DescriptiveStatistics millis) {
         double p(double percentile) {
@@ -88,6 +93,23 @@ final class RecommendBenchmark {
         }
         out.printf("read units per recommend call: %.2f (one strongly consistent BatchGetItem); writes: one PutItem "
                 + "(the impression)%n", result.readUnitsPerCall());
+    }
+
+    /** The timings as JSON: percentiles and every call's latency, in milliseconds, in call order. */
+    static JsonNode toJson(Result r) {
+        ObjectNode root = JSON.createObjectNode().put("shoppers", r.shoppers())
+                .put("calls", r.recommend().millis().getN()).put("readUnitsPerCall", r.readUnitsPerCall())
+                .put("reference", r.getItem().name());
+        ArrayNode operations = root.putArray("operations");
+        for (Timing t : List.of(r.recommend(), r.getItem(), r.batchGet())) {
+            ObjectNode o = operations.addObject().put("name", t.name()).put("p50", t.p(50)).put("p90", t.p(90))
+                    .put("p99", t.p(99)).put("ratioToGetItemP50", t.p(50) / r.getItem().p(50));
+            ArrayNode samples = o.putArray("samplesMs");
+            for (double v : t.millis().getValues()) {
+                samples.add(v);
+            }
+        }
+        return root;
     }
 
     private static void time(Timing timing, IntConsumer call, int i) {

@@ -61,7 +61,7 @@ class OmnirecLocalIT {
         assertTrue(task.summary().path("metrics").has("ndcg@10"));
         OmnirecLocal.TaskRun again = local.runTrainTask("it-task-1", "train");
         assertEquals("duplicate_delivery", again.summary().path("status").asText(), "one delivery runs once");
-        OmnirecLocal.Benchmarks benchmarks = local.benchmark(20, 1);
+        OmnirecLocal.Benchmarks benchmarks = local.benchmark(new OmnirecLocal.BenchSizes(20, 1, 200));
         // the gateway routes a profile to ingest and its recommendations to recommend
         HttpClient http = HttpClient.newHttpClient();
         URI profile = URI.create(local.apiUrl() + "/v1/users/it-profile-1");
@@ -83,6 +83,13 @@ class OmnirecLocalIT {
                 HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(20, benchmarks.warm().recommend().millis().getN(), "the benchmark command runs end to end");
         assertEquals(1, benchmarks.cold().rounds());
+        assertEquals(List.of(ColdStartBenchmark.BASELINE, "recommend", "ingest", "features", "train"),
+                benchmarks.cold().functions().stream().map(ColdStartBenchmark.Timings::name).toList(),
+                "every packaged function starts cold beside the empty one");
+        assertEquals(200, benchmarks.imports().catalog().imported(), "every generated catalog row imports");
+        assertEquals(200, benchmarks.imports().interactions().imported(), "every generated interaction imports");
+        assertTrue(benchmarks.toJson().path("recommendLatency").path("operations").get(0).path("samplesMs").size() == 20,
+                "the raw latencies reach the report");
         assertEquals(0, benchmarks.ingest().serverErrors(), "no 5xx under concurrent ingest and recommend");
         assertEquals(0, benchmarks.ingest().mismatchedShoppers(), "every shopper's state matches what was sent");
 
