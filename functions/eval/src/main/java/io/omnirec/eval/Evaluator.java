@@ -82,7 +82,7 @@ final class Evaluator {
             if (only == null) {
                 omnirec.recommend(shopper.getKey(), K).items().forEach(item -> ranked.add(item.itemId()));
             } else {
-                TopK.select(pool, served.score(request, pool, aggregates), eligible, K, shape.diversity())
+                TopK.select(pool, served.score(request, pool, aggregates, eligible), eligible, K, shape.diversity())
                         .forEach(s -> ranked.add(s.candidate().itemId()));
             }
             reports.get("omnirec").add(ranked, shopper.getValue(), differentCategory);

@@ -1,10 +1,12 @@
 package io.omnirec.core.ranking;
 
 import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.candidates.Candidate;
 import io.omnirec.core.candidates.CandidatePool;
 import io.omnirec.core.candidates.ShopperRequest;
 
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -27,17 +29,31 @@ public final class CascadeScorer implements Scorer {
 
     @Override
     public double[] score(ShopperRequest request, CandidatePool pool, Aggregates aggregates) {
+        return score(request, pool, aggregates, candidate -> true);
+    }
+
+    /** The head is the chain's first {@code depth} candidates among those that may be shown. */
+    @Override
+    public double[] score(ShopperRequest request, CandidatePool pool, Aggregates aggregates,
+                          Predicate<Candidate> eligible) {
         double[] scores = model.score(request, pool, aggregates);
         if (depth <= 0 || scores.length == 0) {
             return scores;
         }
-        return headFirst(scores, chain.score(request, pool, aggregates), depth);
+        boolean[] shown = new boolean[pool.size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = eligible.test(pool.candidates().get(i));
+        }
+        return headFirst(scores, chain.score(request, pool, aggregates), shown, depth);
     }
 
-    /** Model scores, lifted above every other candidate for the {@code depth} best by the chain's scores. */
-    public static double[] headFirst(double[] modelScores, double[] chainScores, int depth) {
+    /**
+     * Model scores, lifted above every other candidate for the {@code depth} best by the chain's scores among the
+     * {@code shown} ones.
+     */
+    public static double[] headFirst(double[] modelScores, double[] chainScores, boolean[] shown, int depth) {
         double[] out = modelScores.clone();
-        int[] head = IntStream.range(0, chainScores.length).boxed()
+        int[] head = IntStream.range(0, chainScores.length).filter(i -> shown[i]).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -chainScores[i]).thenComparingInt(i -> i))
                 .limit(depth).mapToInt(Integer::intValue).toArray();
         for (int i : head) {

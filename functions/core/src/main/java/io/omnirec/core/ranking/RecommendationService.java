@@ -213,8 +213,15 @@ public final class RecommendationService {
         CandidatePool pool = candidates.generate(request, current, required);
         ModelRouter.Routed routed = models.route(userId);
         Scorer scorer = routed.model().scorer().orElse(fallback);
+        // what the answer may show: for a re-rank, only the caller's items
+        java.util.function.Predicate<Candidate> shown = BusinessRules.eligible(request, query, context.unavailable(),
+                current);
+        if (!required.isEmpty()) {
+            Set<String> asked = Set.copyOf(required);
+            shown = shown.and(c -> asked.contains(c.itemId()));
+        }
         return new Scored(request, limitation, context.unavailable(), current, pool, routed, routed.model(),
-                scorer.score(request, pool, current));
+                scorer.score(request, pool, current, shown));
     }
 
     /** The sentence a shopper reads next to an item: why the strongest source proposed it. */

@@ -225,7 +225,17 @@ public final class TrainingService {
     private static MetricsReport evaluate(RankingModel model, int headDepth, List<TrainingCase> cases) {
         FallbackScorer chain = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
         return evaluate(c -> c.pool().size() == 0 ? new double[0] : CascadeScorer.headFirst(model.score(c.vectors()),
-                chain.score(c.request(), c.pool(), c.aggregates()), headDepth), cases);
+                chain.score(c.request(), c.pool(), c.aggregates()), shown(c), headDepth), cases);
+    }
+
+    /** Which of a case's candidates recommend may show, as {@link #evaluate(java.util.function.Function, List)} ranks. */
+    private static boolean[] shown(TrainingCase c) {
+        java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(c.request(), c.aggregates());
+        boolean[] shown = new boolean[c.pool().size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = eligible.test(c.pool().candidates().get(i));
+        }
+        return shown;
     }
 
     private static MetricsReport evaluate(java.util.function.Function<TrainingCase, double[]> scoring, List<TrainingCase> cases) {
