@@ -33,4 +33,13 @@ public final class QueryParameters {
             throw new InvalidInputException("invalid_" + name, name + " must be a whole number");
         }
     }
+
+    /** The parameter as a whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    public static int wholeNumber(String name, List<String> values, int fallback, int min, int max) {
+        int number = wholeNumber(name, values, fallback);
+        if (number < min || number > max) {
+            throw new InvalidInputException("invalid_" + name, name + " must be " + min + " to " + max);
+        }
+        return number;
+    }
 }

@@ -1,6 +1,5 @@
 package io.omnirec.ingest;
 
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ingest.Activity;
 import io.omnirec.http.QueryParameters;
 import jakarta.inject.Inject;
@@ -25,10 +24,6 @@ public class ActivityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Activity.Minute> recent(@QueryParam("minutes") List<String> values) {
-        int minutes = QueryParameters.wholeNumber("minutes", values, 15);
-        if (minutes < 1 || minutes > MAX_MINUTES) {
-            throw new InvalidInputException("invalid_minutes", "minutes must be 1 to " + MAX_MINUTES);
-        }
-        return activity.recent(minutes);
+        return activity.recent(QueryParameters.wholeNumber("minutes", values, 15, 1, MAX_MINUTES));
     }
 }

@@ -1,7 +1,6 @@
 package io.omnirec.ingest;
 
 import io.omnirec.aws.UploadRecords;
-import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.http.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,10 +24,6 @@ public class ImportsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<UploadRecords.Upload> recent(@QueryParam("limit") List<String> limits) {
-        int limit = QueryParameters.wholeNumber("limit", limits, 20);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("invalid_limit", "limit must be 1 to " + MAX_LIMIT);
-        }
-        return records.recent(limit);
+        return records.recent(QueryParameters.wholeNumber("limit", limits, 20, 1, MAX_LIMIT));
     }
 }

@@ -107,7 +107,7 @@ public final class RecommendationService {
     private Recommendations answer(String key, String sessionId, RecommendationQuery query) {
         Scored scored = score(key, query, List.of());
         List<Recommendations.RecommendedItem> items = scored.answer(shape.select(scored.pool, scored.scores,
-                BusinessRules.eligible(scored.request, query, scored.unavailable, scored.aggregates), query.k(),
+                scored.eligible, query.k(),
                 scored.request.at()));
         String recommendationId = remember(key, scored, items);
         return new Recommendations(recommendationId, sessionId == null ? key : null, sessionId,
@@ -139,11 +139,9 @@ public final class RecommendationService {
         Identifiers.requireValid("userId", rank.userId());
         Scored scored = score(rank.userId(), rank.query(), rank.itemIds());
         Set<String> asked = Set.copyOf(rank.itemIds());
-        java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(scored.request, rank.query(),
-                scored.unavailable, scored.aggregates);
         Set<String> shown = new HashSet<>();
         scored.pool.candidates().forEach(c -> {
-            if (asked.contains(c.itemId()) && eligible.test(c)) {
+            if (asked.contains(c.itemId()) && scored.eligible.test(c)) {
                 shown.add(c.itemId());
             }
         });
@@ -162,8 +160,8 @@ public final class RecommendationService {
                 items, removed);
     }
 
-    /** One shopper's scored pool. */
-    private record Scored(ShopperRequest request, String limitation, Set<String> unavailable,
+    /** One shopper's scored pool, and which of its candidates the answer may show ({@link BusinessRules}). */
+    private record Scored(ShopperRequest request, String limitation, java.util.function.Predicate<Candidate> eligible,
                           Aggregates aggregates, CandidatePool pool, ModelRouter.Routed routed, ActiveModel model,
                           double[] scores) {
         /** {@code model} or {@code fallback}, then the kind of cold start when there is one ({@link ColdStart}). */
@@ -213,15 +211,13 @@ public final class RecommendationService {
         CandidatePool pool = candidates.generate(request, current, required);
         ModelRouter.Routed routed = models.route(userId);
         Scorer scorer = routed.model().scorer().orElse(fallback);
-        // what the answer may show: for a re-rank, only the caller's items
-        java.util.function.Predicate<Candidate> shown = BusinessRules.eligible(request, query, context.unavailable(),
-                current);
-        if (!required.isEmpty()) {
-            Set<String> asked = Set.copyOf(required);
-            shown = shown.and(c -> asked.contains(c.itemId()));
-        }
-        return new Scored(request, limitation, context.unavailable(), current, pool, routed, routed.model(),
-                scorer.score(request, pool, current, shown));
+        java.util.function.Predicate<Candidate> eligible = BusinessRules.eligible(request, query,
+                context.unavailable(), current);
+        // the scorer's head counts what the answer may show: for a re-rank, only the caller's items
+        Set<String> asked = Set.copyOf(required);
+        return new Scored(request, limitation, eligible, current, pool, routed, routed.model(),
+                scorer.score(request, pool, current, asked.isEmpty() ? eligible
+                        : eligible.and(c -> asked.contains(c.itemId()))));
     }
 
     /** The sentence a shopper reads next to an item: why the strongest source proposed it. */
