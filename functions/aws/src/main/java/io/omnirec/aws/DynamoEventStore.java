@@ -9,10 +9,16 @@ import io.omnirec.core.store.StoredEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,8 +29,10 @@ import java.util.logging.Logger;
  * after the retention period. A {@code PENDING} event carries {@code pending} ({@code P#<shard>}, the key of the sparse
  * index {@value #PENDING_INDEX} the repair job reads, {@value #SHARDS} shards), {@code storedAt} and {@code leaseUntil}
  * (epoch milliseconds); marking it applied removes them, so the index holds only what needs repair. An
- * {@code UNRESOLVED} event has {@code unresolved}. Events written before these states read as applied. Every method is
- * one conditional single-item write or one read; {@value #USER_INDEX} (keys only) finds a shopper's events for erasure.
+ * {@code UNRESOLVED} event has {@code unresolved}. Events written before these states read as applied. The live path's
+ * methods are each one conditional single-item write or one read; the history import's ({@link #find},
+ * {@link #storeApplied}) are batched. {@value #USER_INDEX} (keys only) finds a shopper's events for erasure and
+ * rebuilds.
  */
 public final class DynamoEventStore implements EventStore {
     private static final Logger LOG = Logger.getLogger(DynamoEventStore.class.getName());
@@ -65,6 +73,34 @@ public final class DynamoEventStore implements EventStore {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(eventId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(storedFromItem(item));
+    }
+
+    @Override
+    public Map<String, StoredEvent> find(Collection<String> eventIds) {
+        Map<String, StoredEvent> found = new HashMap<>();
+        DynamoBatches.get(dynamo, table, new HashSet<>(eventIds).stream().map(DynamoEventStore::key).toList())
+                .forEach(item -> found.put(Attributes.str(item, "eventId"), storedFromItem(item)));
+        return found;
+    }
+
+    /** One {@code BatchWriteItem} per {@value DynamoBatches#MAX_WRITE} events, each stored without a lease. */
+    @Override
+    public void storeApplied(List<ShopperEvent> events, Instant storedAt) {
+        DynamoBatches.write(dynamo, table, events.stream().map(event -> {
+            Map<String, AttributeValue> item = toItem(event);
+            item.put(STORED_AT, Attributes.n(storedAt.toEpochMilli()));
+            return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        }).toList());
+    }
+
+    /** The ids from the keys-only index {@value #USER_INDEX}, then the events by {@code BatchGetItem}. */
+    @Override
+    public List<StoredEvent> shopperEvents(String shopperKey) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(USER_INDEX).keyConditionExpression("userId = :u")
+                        .expressionAttributeValues(Map.of(":u", Attributes.s(shopperKey)))).items()
+                .forEach(found -> keys.add(key(Attributes.str(found, "eventId"))));
+        return DynamoBatches.get(dynamo, table, keys).stream().map(DynamoEventStore::storedFromItem).toList();
     }
 
     @Override

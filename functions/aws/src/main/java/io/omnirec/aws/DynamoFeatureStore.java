@@ -12,6 +12,7 @@ import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
+import io.omnirec.core.store.StateRevision;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,11 +65,13 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String MARKER_PREFIX = "e:";
     static final String MARKER_COUNT = "markerCount";
     static final String MARKER_FLOOR = "markerFloor";
+    /** Added to by every write to a state, so that a rebuild writes only over the state it read. */
+    static final String STATE_VERSION = "stateVersion";
+    private static final AttributeValue ONE = Attributes.n(1);
     /** How far past {@link UserState#RECENT_LIMIT} the recent list may grow before a write trims it. */
     static final int RECENT_SLACK = 10;
     /** Actions per update expression when merging a session, well within DynamoDB's 4 KB expression limit. */
     static final int MAX_ACTIONS = 60;
-    private static final int MAX_RETRIES = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -121,10 +125,7 @@ public final class DynamoFeatureStore implements FeatureStore {
     public Map<String, CatalogItem> items(Collection<String> itemIds) {
         List<Map<String, AttributeValue>> keys = new HashSet<>(itemIds).stream().map(id -> key(itemPk(id), META)).toList();
         Map<String, CatalogItem> found = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += 100) {
-            batchGet(keys.subList(from, Math.min(keys.size(), from + 100)))
-                    .forEach(item -> found.put(Attributes.str(item, "itemId"), itemFromAttributes(item)));
-        }
+        batchGet(keys).forEach(item -> found.put(Attributes.str(item, "itemId"), itemFromAttributes(item)));
         return found;
     }
 
@@ -202,7 +203,8 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     /** The additive write of one event's deltas (without its marker). */
     private static UpdateExpression deltas(InteractionUpdate update) {
-        UpdateExpression expression = new UpdateExpression().set("userId", Attributes.s(update.userId()));
+        UpdateExpression expression = new UpdateExpression().set("userId", Attributes.s(update.userId()))
+                .add(STATE_VERSION, ONE);
         if (update.purchasedItemId() != null) {
             expression.set(PURCHASE_PREFIX + update.purchasedItemId(), Attributes.n(update.at()));
         }
@@ -271,7 +273,7 @@ public final class DynamoFeatureStore implements FeatureStore {
         List<Map.Entry<String, Long>> dropped = markers.subList(0, markers.size() - MARKER_LIMIT);
         long floor = dropped.get(dropped.size() - 1).getValue();
         UpdateExpression trim = new UpdateExpression().set(MARKER_FLOOR, Attributes.n(floor))
-                .add(MARKER_COUNT, Attributes.n(-dropped.size()));
+                .add(MARKER_COUNT, Attributes.n(-dropped.size())).add(STATE_VERSION, ONE);
         List<String> conditions = new ArrayList<>();
         String floorName = trim.name(MARKER_FLOOR);
         conditions.add("(attribute_not_exists(" + floorName + ") OR " + floorName + " <= " + trim.value(Attributes.n(floor))
@@ -304,7 +306,7 @@ public final class DynamoFeatureStore implements FeatureStore {
         if (kept.size() == purchases.size()) {
             return;
         }
-        UpdateExpression trim = new UpdateExpression();
+        UpdateExpression trim = new UpdateExpression().add(STATE_VERSION, ONE);
         List<String> conditions = new ArrayList<>();
         purchases.forEach((item, at) -> {
             if (!kept.containsKey(item)) {
@@ -332,7 +334,8 @@ public final class DynamoFeatureStore implements FeatureStore {
             return;
         }
         UpdateExpression trim = new UpdateExpression().set(RECENT,
-                AttributeValue.fromL(entries.subList(entries.size() - UserState.RECENT_LIMIT, entries.size())));
+                AttributeValue.fromL(entries.subList(entries.size() - UserState.RECENT_LIMIT, entries.size())))
+                .add(STATE_VERSION, ONE);
         String condition = "size(" + trim.name(RECENT) + ") = " + trim.value(Attributes.n(entries.size()));
         try {
             dynamo.updateItem(trim.applyTo(UpdateItemRequest.builder().tableName(table)
@@ -343,36 +346,128 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     @Override
+    public StateRevision readRevision(String shopperKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(userPk(shopperKey), STATE))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return new StateRevision(shopperKey, StateRevision.ABSENT, Map.of(), null, Set.of(), null);
+        }
+        Map<String, Instant> markers = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(MARKER_PREFIX)) {
+                markers.put(name.substring(MARKER_PREFIX.length()), Instant.ofEpochMilli(Long.parseLong(value.n())));
+            }
+        });
+        return new StateRevision(shopperKey, (long) Attributes.num(item, STATE_VERSION), markers,
+                item.containsKey(MARKER_FLOOR) ? Instant.ofEpochMilli((long) Attributes.num(item, MARKER_FLOOR)) : null,
+                item.containsKey(SESSIONS) ? Set.copyOf(item.get(SESSIONS).ss()) : Set.of(),
+                Attributes.str(item, MERGED_INTO));
+    }
+
+    /**
+     * One {@code PutItem} of the whole state, conditioned on {@code stateVersion} as read (a state written before
+     * versions existed reads as 0 and must still have none).
+     */
+    @Override
+    public boolean replaceState(StateRevision read, UserState state, Map<String, Instant> newMarkers) {
+        Map<String, AttributeValue> item = stateToAttributes(read.shopperKey(), state);
+        Map<String, Instant> markers = new HashMap<>(read.markers());
+        markers.putAll(newMarkers);
+        markers.forEach((eventId, at) -> item.put(MARKER_PREFIX + eventId, Attributes.n(at.toEpochMilli())));
+        if (!markers.isEmpty()) {
+            item.put(MARKER_COUNT, Attributes.n(markers.size()));
+        }
+        if (read.markerFloor() != null) {
+            item.put(MARKER_FLOOR, Attributes.n(read.markerFloor().toEpochMilli()));
+        }
+        if (!read.sessions().isEmpty()) {
+            item.put(SESSIONS, AttributeValue.fromSs(List.copyOf(read.sessions())));
+        }
+        if (read.mergedInto() != null) {
+            item.put(MERGED_INTO, Attributes.s(read.mergedInto()));
+        }
+        item.put(STATE_VERSION, Attributes.n(Math.max(0, read.version()) + 1));
+        String condition;
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (read.version() == StateRevision.ABSENT) {
+            condition = "attribute_not_exists(pk)";
+        } else if (read.version() == 0) {
+            condition = "attribute_exists(pk) AND attribute_not_exists(#v)";
+        } else {
+            condition = "#v = :v";
+            values.put(":v", Attributes.n(read.version()));
+        }
+        try {
+            dynamo.putItem(b -> {
+                b.tableName(table).item(item).conditionExpression(condition);
+                if (condition.contains("#v")) {
+                    b.expressionAttributeNames(Map.of("#v", STATE_VERSION));
+                }
+                if (!values.isEmpty()) {
+                    b.expressionAttributeValues(values);
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A state as the attributes {@link #stateFromAttributes} reads, with its key. */
+    private static Map<String, AttributeValue> stateToAttributes(String shopperKey, UserState state) {
+        Map<String, AttributeValue> item = new HashMap<>(key(userPk(shopperKey), STATE));
+        item.put("userId", Attributes.s(shopperKey));
+        state.purchases().forEach((i, at) -> item.put(PURCHASE_PREFIX + i, Attributes.n(at)));
+        state.cart().forEach((i, at) -> item.put(CART_PREFIX + i, Attributes.n(at)));
+        state.items().forEach((i, w) -> item.put(ITEM_PREFIX + i, Attributes.n(w)));
+        state.affinities().forEach((k, w) -> item.put(AFFINITY_PREFIX + k, Attributes.n(w)));
+        item.put("affinityTotal", Attributes.n(state.affinityTotal()));
+        item.put("priceLogSum", AttributeValue.fromN(Double.toString(state.priceLogSum())));
+        item.put("priceCount", Attributes.n(state.priceCount()));
+        if (!state.recent().isEmpty()) {
+            item.put(RECENT, AttributeValue.fromL(state.recent().stream()
+                    .map(DynamoFeatureStore::interactionToAttribute).toList()));
+        }
+        return item;
+    }
+
+    @Override
     public SessionMerge mergeSession(String sessionId, String userId) {
         String sessionKey = ShopperKeys.session(sessionId);
         Map<String, AttributeValue> sessionKeyAttributes = key(userPk(sessionKey), STATE);
         UpdateExpression claim = new UpdateExpression().set(MERGED_INTO, Attributes.s(userId))
-                .set("userId", Attributes.s(sessionKey));
+                .set("userId", Attributes.s(sessionKey)).add(STATE_VERSION, ONE);
+        String owner = claim.name(MERGED_INTO);
         Map<String, AttributeValue> before;
         try {
+            // the same shopper may claim again: that finishes a merge that broke off after the claim
             before = dynamo.updateItem(claim.applyTo(UpdateItemRequest.builder().tableName(table)
                     .key(sessionKeyAttributes).returnValues(ReturnValue.ALL_OLD)
-                    .conditionExpression("attribute_not_exists(" + claim.name(MERGED_INTO) + ")")).build())
+                    .conditionExpression("attribute_not_exists(" + owner + ") OR " + owner + " = "
+                            + claim.value(Attributes.s(userId)))).build())
                     .attributes();
         } catch (ConditionalCheckFailedException e) {
-            String owner = Attributes.str(dynamo.getItem(b -> b.tableName(table).key(sessionKeyAttributes)
-                    .consistentRead(true)).item(), MERGED_INTO);
-            return userId.equals(owner) ? SessionMerge.ALREADY_MERGED : SessionMerge.OTHER_SHOPPER;
+            return SessionMerge.OTHER_SHOPPER;
         }
+        List<UpdateExpression> parts = before == null || before.isEmpty() ? List.of(new UpdateExpression())
+                : mergeExpressions(stateFromAttributes(sessionKey, before));
+        AttributeValue session = AttributeValue.fromSs(List.of(sessionId));
+        if (parts.size() > 1) {
+            // too large for one write: list it (idempotent); the caller rebuilds the shopper from the log
+            UpdateExpression link = new UpdateExpression().add(SESSIONS, session).add(STATE_VERSION, ONE);
+            dynamo.updateItem(link.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(key(userPk(userId), STATE))).build());
+            return SessionMerge.LINKED;
+        }
+        UpdateExpression merge = parts.get(0).add(SESSIONS, session).add(STATE_VERSION, ONE);
+        String sessions = merge.name(SESSIONS);
         try {
-            List<UpdateExpression> parts = before == null || before.isEmpty() ? List.of(new UpdateExpression())
-                    : mergeExpressions(stateFromAttributes(sessionKey, before));
-            parts.get(0).add(SESSIONS, AttributeValue.fromSs(List.of(sessionId)));
-            for (UpdateExpression part : parts) {
-                dynamo.updateItem(part.applyTo(UpdateItemRequest.builder().tableName(table)
-                        .key(key(userPk(userId), STATE))).build());
-            }
-        } catch (RuntimeException e) {
-            UpdateExpression release = new UpdateExpression().remove(MERGED_INTO);
-            dynamo.updateItem(release.applyTo(UpdateItemRequest.builder().tableName(table).key(sessionKeyAttributes)
-                    .conditionExpression(release.name(MERGED_INTO) + " = " + release.value(Attributes.s(userId))))
+            dynamo.updateItem(merge.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(key(userPk(userId), STATE)).conditionExpression("attribute_not_exists(" + sessions
+                            + ") OR NOT contains(" + sessions + ", " + merge.value(Attributes.s(sessionId)) + ")"))
                     .build());
-            throw e;
+        } catch (ConditionalCheckFailedException e) {
+            return SessionMerge.ALREADY_MERGED;
         }
         return SessionMerge.MERGED;
     }
@@ -561,46 +656,12 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
-            found.addAll(response.responses().getOrDefault(table, List.of()));
-            request = response.unprocessedKeys();
-            backOff(attempt, !request.isEmpty());
-        }
-        return found;
+        return DynamoBatches.get(dynamo, table, keys);
     }
 
     private void writeAll(List<Map<String, AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            Map<String, List<WriteRequest>> request = Map.of(table, writes);
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                Map<String, List<WriteRequest>> pending = request;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(pending));
-                request = response.unprocessedItems();
-                backOff(attempt, !request.isEmpty());
-            }
-        }
-    }
-
-    private static void backOff(int attempt, boolean retrying) {
-        if (!retrying) {
-            return;
-        }
-        if (attempt >= MAX_RETRIES) {
-            throw new IllegalStateException("DynamoDB left items unprocessed after " + MAX_RETRIES + " retries");
-        }
-        try {
-            Thread.sleep(Math.min(1000, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a DynamoDB batch", e);
-        }
+        DynamoBatches.write(dynamo, table, items.stream()
+                .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                .toList());
     }
 }

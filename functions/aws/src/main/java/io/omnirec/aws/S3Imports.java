@@ -122,13 +122,15 @@ public final class S3Imports {
 
     /**
      * One pass over the object; empty for a file an erasure rewrote. A connection that breaks mid-stream is not
-     * retried by the SDK (it already answered); the whole pass is, since every import is safe to repeat: items,
+     * retried by the SDK (it already answered): the stream reads on from where it broke ({@link ResumingObjectStream});
+     * when that fails too, the whole pass is repeated, since every import is safe to repeat: items,
      * profiles and stock levels are upserts, and interactions are stored once by event id ({@code progress} counts
      * what a broken pass stored). A failure to close the stream after a complete pass changes nothing and is only
      * logged.
      */
     private Optional<ImportReport> readAndImport(String bucket, String key, ImportKind kind, ImportProgress progress) {
         ResponseInputStream<GetObjectResponse> content = s3.getObject(b -> b.bucket(bucket).key(key));
+        ResumingObjectStream body = new ResumingObjectStream(s3, bucket, key, content);
         ImportReport report;
         try {
             if (content.response().metadata().containsKey(S3ImportArchive.ERASED)) {
@@ -139,13 +141,13 @@ public final class S3Imports {
                 throw new InvalidInputException("object_too_large", key + " is larger than " + maxObjectBytes
                         + " bytes; split it");
             }
-            report = imports.importFile(kind, content, progress);
+            report = imports.importFile(kind, body, progress);
         } catch (RuntimeException e) {
-            content.abort();
+            body.abort();
             throw e;
         }
         try {
-            content.close();
+            body.close();
         } catch (IOException e) {
             LOG.fine(() -> "closing s3://" + bucket + "/" + key + " after a complete pass failed: " + e);
         }

@@ -14,6 +14,8 @@ import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ImpressionStoreContract;
 import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.store.ModelStoreContract;
+import io.omnirec.core.store.RebuildQueue;
+import io.omnirec.core.store.RebuildQueueContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,14 @@ class AwsStoresTest {
         @Override
         protected FeatureStore newStore() {
             return new DynamoFeatureStore(dynamo, freshResources().featuresTable());
+        }
+    }
+
+    @Nested
+    class Rebuilds extends RebuildQueueContract {
+        @Override
+        protected RebuildQueue newQueue() {
+            return new DynamoRebuildQueue(dynamo, freshResources().featuresTable());
         }
     }
 

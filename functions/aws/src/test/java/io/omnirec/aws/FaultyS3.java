@@ -31,6 +31,18 @@ final class FaultyS3 {
      *                   delivers everything and then fails to close
      */
     static S3Client firstReadFails(S3Client real, int breakAfter) {
+        return firstRead(real, breakAfter, false);
+    }
+
+    /**
+     * The first object read ends after {@code endAfter} bytes as if the object ended there, without an error: how the
+     * URL-connection client reports a connection the server closed while the reader was busy elsewhere.
+     */
+    static S3Client firstReadEndsEarly(S3Client real, int endAfter) {
+        return firstRead(real, endAfter, true);
+    }
+
+    private static S3Client firstRead(S3Client real, int breakAfter, boolean silently) {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicBoolean summaryFailed = new AtomicBoolean();
         return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
@@ -48,7 +60,7 @@ final class FaultyS3 {
                     if (method.getName().equals("getObject") && result instanceof ResponseInputStream<?> in
                             && failed.compareAndSet(false, true)) {
                         return new ResponseInputStream<>((GetObjectResponse) in.response(),
-                                AbortableInputStream.create(new Failing(in, breakAfter)));
+                                AbortableInputStream.create(new Failing(in, breakAfter, silently)));
                     }
                     return result;
                 });
@@ -66,11 +78,13 @@ final class FaultyS3 {
 
     private static final class Failing extends FilterInputStream {
         private final int breakAfter;
+        private final boolean silently;
         private long delivered;
 
-        Failing(InputStream in, int breakAfter) {
+        Failing(InputStream in, int breakAfter, boolean silently) {
             super(in);
             this.breakAfter = breakAfter;
+            this.silently = silently;
         }
 
         @Override
@@ -82,6 +96,9 @@ final class FaultyS3 {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (breakAfter >= 0 && delivered >= breakAfter) {
+                if (silently) {
+                    return -1;
+                }
                 throw new IOException("Unexpected end of file from server");
             }
             int n = super.read(b, off, breakAfter < 0 ? len : (int) Math.min(len, breakAfter - delivered));

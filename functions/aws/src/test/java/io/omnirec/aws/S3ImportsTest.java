@@ -2,9 +2,7 @@ package io.omnirec.aws;
 
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.imports.ImportService;
-import io.omnirec.core.imports.InteractionImport;
-import io.omnirec.core.ingest.EventValidator;
-import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.ingest.HistoryWriters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -160,17 +158,21 @@ class S3ImportsTest {
         assertTrue(recent.get(0).at().isAfter(first.at()));
     }
 
+    /** More than two batches of the history import, so a pass broken at 90% has stored some. */
+    static final int ROWS = 2_500;
+
     @Test
     void importObject_shouldCountEveryInteractionOnceAndLeaveOneSummary_whenTheFirstReadOrSummaryWriteBreaks() {
         AwsResources fresh = AwsStoresTest.freshResources();
         DynamoFeatureStore store = new DynamoFeatureStore(AwsStoresTest.dynamo, fresh.featuresTable());
         DynamoEventStore events = new DynamoEventStore(AwsStoresTest.dynamo, fresh.eventsTable());
-        ImportService service = new ImportService(store, new InteractionImport(new IngestService(events, store,
-                new DynamoImpressionStore(AwsStoresTest.dynamo, fresh.featuresTable()),
-                EventValidator.historical(java.time.Clock.systemUTC()))));
+        DynamoRebuildQueue queue = new DynamoRebuildQueue(AwsStoresTest.dynamo, fresh.featuresTable());
+        ImportService service = new ImportService(store, HistoryWriters.interactionImport(events, store,
+                new DynamoImpressionStore(AwsStoresTest.dynamo, fresh.featuresTable()), queue,
+                java.time.Clock.systemUTC()));
         for (boolean breakMidway : new boolean[] {true, false}) {
             StringBuilder csv = new StringBuilder("user_id,item_id,timestamp,type,store_id,channel\n");
-            for (int i = 0; i < 250; i++) {
+            for (int i = 0; i < ROWS; i++) {
                 csv.append("u").append(i % 7).append(breakMidway ? ",a" : ",b").append(i)
                         .append(",2026-11-01T10:00:00Z,view,,web\n");
             }
@@ -184,15 +186,48 @@ class S3ImportsTest {
                     URLEncoder.encode(key, StandardCharsets.UTF_8));
 
             assertEquals("imported", result.status(), breakMidway + ": " + result.error());
-            assertEquals(250, result.report().orElseThrow().imported(),
+            assertEquals(ROWS, result.report().orElseThrow().imported(),
                     "rows the broken pass stored are imported, not duplicates of this upload");
             List<UploadRecords.Upload> recent = summaries.recent(10).stream().filter(u -> u.key().equals(key))
                     .toList();
             assertEquals(1, recent.size(), "one summary per import run");
-            assertEquals(250L, recent.get(0).imported());
+            assertEquals((long) ROWS, recent.get(0).imported());
         }
         long[] stored = {0};
         events.forEach(e -> stored[0]++);
-        assertEquals(500, stored[0], "every row of both uploads stored once");
+        assertEquals(2 * ROWS, stored[0], "every row of both uploads stored once");
+        assertEquals(2 * (ROWS / 7 + 1), store.loadShopperContext("u0").state().items().size(),
+                "every row of u0 reached its state once: one view per item");
+        assertEquals(2.0 * (ROWS / 7 + 1), store.loadShopperContext("u0").state().items().values().stream()
+                .mapToDouble(Double::doubleValue).sum(), 1e-9);
+        List<io.omnirec.core.store.RebuildQueue.Entry> left = new java.util.ArrayList<>();
+        queue.forEachExpired(java.time.Instant.now().plus(java.time.Duration.ofDays(1)), left::add);
+        assertEquals(List.of(), left, "every rebuild done, no entry left for the repair job");
+    }
+
+    @Test
+    void importObject_shouldReadOnWhereTheConnectionBroke_whenTheFirstReadEndsEarlyWithoutAnError() {
+        AwsResources fresh = AwsStoresTest.freshResources();
+        DynamoFeatureStore store = new DynamoFeatureStore(AwsStoresTest.dynamo, fresh.featuresTable());
+        StringBuilder csv = new StringBuilder(io.omnirec.core.imports.CatalogCsv.fullHeader()).append('\n');
+        for (int i = 0; i < 500; i++) {
+            csv.append(io.omnirec.core.imports.CatalogCsv.line(new CatalogItem("item-" + i, "Item " + i, "A/B",
+                    "Brand", 1 + i, false))).append('\n');
+        }
+        String key = "imports/catalog/ends-early.csv";
+        AwsStoresTest.s3.putObject(b -> b.bucket(fresh.importsBucket()).key(key),
+                RequestBody.fromString(csv.toString(), StandardCharsets.UTF_8));
+        S3Client faulty = FaultyS3.firstReadEndsEarly(AwsStoresTest.s3, csv.length() / 3);
+
+        S3Imports.Result result = new S3Imports(faulty, new ImportService(store),
+                new UploadRecords(faulty, fresh.importsBucket(), ticking()))
+                .importObject(fresh.importsBucket(), URLEncoder.encode(key, StandardCharsets.UTF_8));
+
+        assertEquals("imported", result.status(), result.error());
+        assertEquals(500, result.report().orElseThrow().rows(), "the rest was read from where the stream stopped");
+        assertEquals(500, result.report().orElseThrow().imported());
+        assertEquals(0, result.report().orElseThrow().rejected(), "no row was cut in two");
+        assertEquals(500, store.items(java.util.stream.IntStream.range(0, 500).mapToObj(i -> "item-" + i).toList())
+                .size());
     }
 }

@@ -11,9 +11,13 @@ import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.imports.ImportReport;
 import io.omnirec.core.imports.ImportService;
+import io.omnirec.core.imports.InteractionImport;
 import io.omnirec.core.ingest.EventJson;
 import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ingest.EventValidator;
+import io.omnirec.core.ingest.HistoryWriter;
+import io.omnirec.core.ingest.StateRebuild;
+import io.omnirec.core.store.memory.InMemoryRebuildQueue;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.ranking.ActiveModel;
 import io.omnirec.core.ranking.FeatureRegistry;
@@ -61,6 +65,14 @@ final class Pipeline {
 
     ImportReport importCsv(ImportKind kind, String csv) {
         return new ImportService(features).importFile(kind, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The history import of the features function: rows stored in bulk, each shopper then rebuilt from the log. */
+    InteractionImport historyImport() {
+        IngestService identifies = new IngestService(events, features, impressions, EventValidator.historical(clock));
+        return new InteractionImport(new HistoryWriter(EventValidator.historical(clock), identifies, events,
+                impressions, new InMemoryRebuildQueue(), new StateRebuild(events, features), Runnable::run, clock,
+                IngestService.DEFAULT_LEASE));
     }
 
     /** Sends the events through the ingest service in batches of 100; returns how many were accepted. */

@@ -4,8 +4,6 @@ import io.omnirec.core.imports.Csv;
 import io.omnirec.core.imports.ImportKind;
 import io.omnirec.core.imports.ImportReport;
 import io.omnirec.core.imports.InteractionImport;
-import io.omnirec.core.ingest.EventValidator;
-import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.ranking.RecommendationService;
 import io.omnirec.core.ranking.Recommendations;
 import io.omnirec.core.training.TrainingConfig;
@@ -63,13 +61,12 @@ final class RecommendCommand implements Callable<Integer> {
             report("customers", pipeline.importCsv(ImportKind.CUSTOMERS,
                     Files.readString(customers, StandardCharsets.UTF_8)));
         }
-        InteractionImport history = new InteractionImport(new IngestService(pipeline.events, pipeline.features,
-                pipeline.impressions, EventValidator.historical(pipeline.clock())));
+        InteractionImport history = pipeline.historyImport();
         InteractionImport.Report imported;
         try (InputStream in = Files.newInputStream(interactions)) {
             String name = interactions.getFileName().toString();
-            imported = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? history.importJsonLines(in, stored -> { })
-                    : history.importCsv(in, stored -> { });
+            imported = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? history.importJsonLines(in)
+                    : history.importCsv(in);
         }
         System.out.printf("interactions: %d rows, %d accepted, %d duplicates, %d rejected%n", imported.rows(),
                 imported.accepted(), imported.duplicates(), imported.rejected());

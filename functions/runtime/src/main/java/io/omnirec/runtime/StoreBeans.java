@@ -4,6 +4,7 @@ import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
 import io.omnirec.aws.DynamoImpressionStore;
+import io.omnirec.aws.DynamoRebuildQueue;
 import io.omnirec.aws.S3AggregateStore;
 import io.omnirec.aws.S3ImportArchive;
 import io.omnirec.aws.S3ModelStore;
@@ -17,6 +18,7 @@ import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImportArchive;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
+import io.omnirec.core.store.RebuildQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -52,6 +54,13 @@ public class StoreBeans {
     @Singleton
     ImpressionStore impressions(DynamoDbClient dynamo, AwsResources resources) {
         return new DynamoImpressionStore(dynamo, resources.featuresTable());
+    }
+
+    /** Shoppers a history import must rebuild, kept in the feature table until done. */
+    @Produces
+    @Singleton
+    RebuildQueue rebuildQueue(DynamoDbClient dynamo, AwsResources resources) {
+        return new DynamoRebuildQueue(dynamo, resources.featuresTable());
     }
 
     @Produces

@@ -6,6 +6,7 @@ import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
+import io.omnirec.core.store.RebuildQueue;
 import io.omnirec.core.training.TrainingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -29,10 +30,14 @@ public class TrainBeans {
         return new Deliveries(models, clock);
     }
 
-    /** Applies the events failed or timed-out ingest requests left pending, before the aggregates read them. */
+    /**
+     * Applies the events failed or timed-out ingest requests left pending and rebuilds the shoppers a history import
+     * did not get to, before the aggregates read them.
+     */
     @Produces
     @Singleton
-    EventRepair repair(EventStore events, FeatureStore features, ImpressionStore impressions, Clock clock) {
-        return new EventRepair(events, features, new EventApplier(events, features, impressions, clock));
+    EventRepair repair(EventStore events, FeatureStore features, ImpressionStore impressions, RebuildQueue queue,
+                       Clock clock) {
+        return new EventRepair(events, features, new EventApplier(events, features, impressions, clock), queue, clock);
     }
 }

@@ -59,6 +59,11 @@ final class ImportBenchmark {
     }
 
     Result run(int rows, long seed) throws IOException {
+        return run(rows, rows, seed);
+    }
+
+    /** With an interactions file of another size than the catalog file (a 1M-row history beside a normal catalog). */
+    Result run(int rows, int interactionRows, long seed) throws IOException {
         String run = Long.toString(Math.abs(new Random(seed).nextLong()), 36);
         Random random = new Random(seed);
         StringBuilder catalog = new StringBuilder(CatalogCsv.fullHeader()).append('\n');
@@ -69,14 +74,15 @@ final class ImportBenchmark {
         }
         StringBuilder interactions = new StringBuilder(String.join(",", InteractionImport.HEADER)).append('\n');
         Instant at = Instant.now().minusSeconds(86_400);
-        for (int i = 0; i < rows; i++) {
-            interactions.append(String.join(",", Csv.quote("bench-" + run + "-u" + random.nextInt(Math.max(1, rows / 20))),
+        for (int i = 0; i < interactionRows; i++) {
+            interactions.append(String.join(",", Csv.quote("bench-" + run + "-u"
+                            + random.nextInt(Math.max(1, interactionRows / 20))),
                     Csv.quote(items.get(random.nextInt(items.size()))), at.plusMillis(i).toString(),
                     i % 3 == 0 ? "click" : "view", "", "web")).append('\n');
         }
         Run catalogRun = importOne("catalog", "imports/catalog/bench-" + run + ".csv", catalog.toString(), rows);
         Run interactionsRun = importOne("interactions", "imports/interactions/bench-" + run + ".csv",
-                interactions.toString(), rows);
+                interactions.toString(), interactionRows);
         return new Result(catalogRun, interactionsRun, rawWrites(run, rows));
     }
 
@@ -115,7 +121,8 @@ final class ImportBenchmark {
 
     static void print(Result r, PrintStream out) {
         out.println();
-        out.printf("Imports through the features function on the local emulator, %d rows each%n", r.catalog().rows());
+        out.printf("Imports through the features function on the local emulator, %d catalog and %d interaction rows%n",
+                r.catalog().rows(), r.interactions().rows());
         out.println("| import | rows | imported | rejected | seconds | rows per second | / raw BatchWriteItem |");
         out.println("|---|---|---|---|---|---|---|");
         for (Run run : List.of(r.catalog(), r.interactions())) {

@@ -57,6 +57,14 @@ final class LocalFunction implements AutoCloseable {
         return start(root, name, zip, environment, workDir, HTTP_FUNCTIONS.contains(name) ? HTTP_HANDLER : HANDLER);
     }
 
+    /**
+     * The heap of a function's JVM: the features function is deployed with 3,008 MB (it streams large imports and
+     * builds the aggregates of the whole history after them), every other one fits in 512 MB here.
+     */
+    static String maxHeap(String name) {
+        return name.startsWith("features") ? "-Xmx2g" : "-Xmx512m";
+    }
+
     /** A function from any {@code function.zip} (e.g. the cold-start baseline) with the given handler. */
     static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir,
                                String handler) throws IOException {
@@ -68,7 +76,7 @@ final class LocalFunction implements AutoCloseable {
         LambdaRuntimeApi runtime = new LambdaRuntimeApi("omnirec-" + name);
         String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, handler));
+                maxHeap(name), "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);

@@ -189,6 +189,21 @@ public final class OmnirecLocal implements AutoCloseable {
     }
 
     /**
+     * The import benchmark alone, with an interactions file of {@code interactionRows} rows beside the full
+     * benchmark's catalog file ({@code --bench-imports N}: how long a history of N rows takes in one run of the
+     * features function).
+     */
+    public ImportBenchmark.Result benchmarkImports(int interactionRows) throws IOException {
+        var dynamo = AwsClients.dynamo(aws.dynamoEndpoint(), LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY);
+        ImportBenchmark.Result imports = new ImportBenchmark(new S3Notifications(settings.root(), s3,
+                resources.importsBucket()), features, dynamo, resources.featuresTable(),
+                data.items().stream().map(i -> i.itemId()).toList())
+                .run(BenchSizes.FULL.importRows(), interactionRows, 43);
+        ImportBenchmark.print(imports, out);
+        return imports;
+    }
+
+    /**
      * The four packaged functions, each with its own first piece of work: recommend a GET of recommendations (model
      * and aggregates loaded from S3 at init), ingest a POST of one new event, features the import of a one-row
      * catalog file, train a repeat of the scheduled delivery already trained on (answered as a duplicate, so the
@@ -410,11 +425,13 @@ public final class OmnirecLocal implements AutoCloseable {
      * 8080; override with OMNIREC_LOCAL_DYNAMODB_PORT, OMNIREC_LOCAL_S3_PORT, OMNIREC_LOCAL_API_PORT), data in
      * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call. {@code --bench}
      * runs on free ports with the emulators' data in memory, measures (see {@link #benchmark}; {@code --quick} for
-     * {@link BenchSizes#QUICK}), writes every figure to {@code --json FILE} when given, and stops.
+     * {@link BenchSizes#QUICK}), writes every figure to {@code --json FILE} when given, and stops;
+     * {@code --bench-imports N} runs only the import benchmark, with N interaction rows.
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
-        boolean bench = arguments.contains("--bench");
+        int importsOnly = arguments.indexOf("--bench-imports");
+        boolean bench = arguments.contains("--bench") || importsOnly >= 0;
         Path root = LocalAws.repoRoot();
         Settings settings = bench
                 ? new Settings(root, null, LocalAws.freePort(), LocalAws.freePort(), 0, sampleData())
@@ -429,6 +446,15 @@ public final class OmnirecLocal implements AutoCloseable {
             e.printStackTrace();
             System.exit(1);
             return;
+        }
+        if (importsOnly >= 0) {
+            try {
+                local.benchmarkImports(Integer.parseInt(arguments.get(importsOnly + 1)));
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+            System.exit(0);
         }
         if (bench) {
             try {

@@ -155,41 +155,71 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
 
     /** This state with one more interaction applied. */
     public UserState plus(InteractionUpdate update) {
-        Map<String, Long> newPurchases = purchases;
-        if (update.purchasedItemId() != null) {
-            newPurchases = new HashMap<>(purchases);
-            newPurchases.merge(update.purchasedItemId(), update.at(), Math::max);
-            newPurchases = boundPurchases(newPurchases);
+        return new Builder(this).add(update).build();
+    }
+
+    /**
+     * Accumulates interactions onto a state without copying it per interaction: replays of a shopper's whole history
+     * (training's replay at a cutoff, a rebuild from the log; {@link #plus} is one step of it).
+     */
+    public static final class Builder {
+        private final String userId;
+        private final Map<String, Long> purchases;
+        private final Map<String, Long> cart;
+        private final Map<String, Double> items;
+        private final Map<String, Double> affinities;
+        private final List<Interaction> recent;
+        private double affinityTotal;
+        private double priceLogSum;
+        private long priceCount;
+
+        /** Starts from {@code state}. */
+        public Builder(UserState state) {
+            userId = state.userId;
+            purchases = new HashMap<>(state.purchases);
+            cart = new HashMap<>(state.cart);
+            items = new HashMap<>(state.items);
+            affinities = new HashMap<>(state.affinities);
+            recent = new ArrayList<>(state.recent);
+            affinityTotal = state.affinityTotal;
+            priceLogSum = state.priceLogSum;
+            priceCount = state.priceCount;
         }
-        if (update.returnedItemId() != null && purchases.containsKey(update.returnedItemId())) {
-            newPurchases = new HashMap<>(newPurchases);
-            newPurchases.remove(update.returnedItemId());
-        }
-        Map<String, Long> newCart = cart;
-        if (update.cart() != InteractionUpdate.CartChange.NONE) {
-            newCart = new HashMap<>(cart);
-            if (update.cart() == InteractionUpdate.CartChange.ADD) {
-                newCart.put(update.itemId(), update.at());
-            } else {
-                newCart.remove(update.itemId());
+
+        /** Applies one interaction's deltas. */
+        public Builder add(InteractionUpdate update) {
+            if (update.returnedItemId() != null) {
+                purchases.remove(update.returnedItemId());
             }
+            if (update.purchasedItemId() != null) {
+                purchases.merge(update.purchasedItemId(), update.at(), Math::max);
+            }
+            if (update.cart() == InteractionUpdate.CartChange.ADD) {
+                cart.put(update.itemId(), update.at());
+            } else if (update.cart() == InteractionUpdate.CartChange.REMOVE) {
+                cart.remove(update.itemId());
+            }
+            if (update.itemWeight() > 0) {
+                items.merge(update.itemId(), update.itemWeight(), Double::sum);
+            }
+            update.affinities().forEach((k, v) -> affinities.merge(k, v, Double::sum));
+            affinityTotal += update.affinityTotal();
+            priceLogSum += update.priceLog();
+            priceCount += update.priceCount();
+            recent.add(update.interaction());
+            if (recent.size() > 2 * RECENT_LIMIT) {
+                List<Interaction> kept = latest(recent);
+                recent.clear();
+                recent.addAll(kept);
+            }
+            return this;
         }
-        Map<String, Double> newItems = items;
-        if (update.itemWeight() > 0) {
-            newItems = new HashMap<>(items);
-            newItems.merge(update.itemId(), update.itemWeight(), Double::sum);
+
+        /** The state, its purchases bounded ({@link #boundPurchases}) whatever order the updates came in. */
+        public UserState build() {
+            return new UserState(userId, boundPurchases(purchases), cart, items, affinities, affinityTotal,
+                    priceLogSum, priceCount, recent);
         }
-        Map<String, Double> newAffinities = affinities;
-        if (!update.affinities().isEmpty()) {
-            Map<String, Double> merged = new HashMap<>(affinities);
-            update.affinities().forEach((k, v) -> merged.merge(k, v, Double::sum));
-            newAffinities = merged;
-        }
-        List<Interaction> newRecent = new ArrayList<>(recent);
-        newRecent.add(update.interaction());
-        return new UserState(userId, newPurchases, newCart, newItems, newAffinities,
-                affinityTotal + update.affinityTotal(),
-                priceLogSum + update.priceLog(), priceCount + update.priceCount(), newRecent);
     }
 
     /**

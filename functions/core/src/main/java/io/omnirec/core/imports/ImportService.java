@@ -46,10 +46,9 @@ public final class ImportService {
             case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
             case INVENTORY -> run(kind, content, new InventoryCsv(), features::applyStock);
             case STORES -> run(kind, content, new StoreCsv(), features::nameStores);
-            case INTERACTIONS -> history(kind, requireInteractions().importCsv(content, progress::historyStored),
+            case INTERACTIONS -> history(kind, requireInteractions().importCsv(content, progress), progress);
+            case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content, progress),
                     progress);
-            case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content,
-                    progress::historyStored), progress);
         };
     }
 

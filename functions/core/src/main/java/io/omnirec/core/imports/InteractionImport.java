@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnirec.core.ingest.EventResult;
-import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.ingest.HistoryWriter;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,11 +19,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
- * Imports historical interactions through the ingest service, so every row is validated, stored once and applied to
- * the shopper's features exactly like a live event. Two formats:
+ * Imports historical interactions through the bulk history path ({@link HistoryWriter}): every row is validated like a
+ * live event and stored once, and each shopper the file names is then rebuilt from the log, so the rows reach the
+ * shoppers' states once without three writes per row. Two formats:
  * <ul>
  *   <li>CSV with the header {@code user_id,item_id,timestamp,type,store_id,channel} (ISO-8601 timestamps, an empty
  *   {@code store_id} online). A row's event id is derived from its content and its occurrence in the file, so
@@ -30,38 +31,58 @@ import java.util.function.LongConsumer;
  *   <li>JSON Lines, one event object per line in the format of {@code POST /v1/events} (with its own
  *   {@code eventId}).</li>
  * </ul>
- * Rejected rows are reported with their line number and reason; duplicates are counted, not rejected.
+ * Rejected rows are reported with their line number and reason; duplicates are counted, not rejected. Memory stays
+ * bounded by a batch of rows, the shoppers held for a rebuild ({@code HistoryWriter.REBUILD_AFTER}) and, for CSV, a count
+ * per distinct row that makes identical rows distinct events (keyed by 64 bits of the row's hash: about 80 bytes a row,
+ * 80 MB for a 1M-row file).
  */
 public final class InteractionImport {
     public static final List<String> HEADER = List.of("user_id", "item_id", "timestamp", "type", "store_id", "channel");
-    static final int BATCH = 100;
+    static final int BATCH = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What an interaction import did. */
-    public record Report(long rows, long accepted, long duplicates, long rejected, byte[] rejectionsCsv) {
+    /**
+     * What an interaction import did.
+     *
+     * @param rebuilt how many shoppers' states were rebuilt from the log; {@code rebuildFailed} were left queued for
+     *                the repair job
+     */
+    public record Report(long rows, long accepted, long duplicates, long rejected, byte[] rejectionsCsv,
+                         long rebuilt, long rebuildFailed) {
     }
 
-    private final IngestService ingest;
+    private final HistoryWriter writer;
 
-    /** @param ingest an ingest service with a validator that accepts history, see {@code EventValidator.historical} */
-    public InteractionImport(IngestService ingest) {
-        this.ingest = ingest;
+    public InteractionImport(HistoryWriter writer) {
+        this.writer = writer;
     }
 
-    /** @param stored told how many rows each batch stored for the first time, as they are stored */
-    public Report importCsv(InputStream content, LongConsumer stored) {
-        Batch batch = new Batch(stored);
-        Map<String, Integer> occurrences = new HashMap<>();
+    /** One file on its own. */
+    public Report importCsv(InputStream content) {
+        return importCsv(content, new ImportProgress());
+    }
+
+    /** @param progress what earlier, broken passes over the same upload stored and queued; counts this pass's rows */
+    public Report importCsv(InputStream content, ImportProgress progress) {
+        Batch batch = new Batch(progress);
+        // identical rows are told apart by their occurrence, counted per 64 bits of the row's hash, not per row text
+        Map<Long, Integer> occurrences = new HashMap<>();
         batch.rows = CsvRows.forEach(content, HEADER, List.of(), batch.rejections, line -> {
-            int seen = occurrences.merge(line.raw(), 1, Integer::sum);
-            batch.add(line.number(), line.raw(), event(line.fields(), rowId(line.raw(), seen)));
+            byte[] hash = sha256(line.raw());
+            int seen = occurrences.merge(ByteBuffer.wrap(hash).getLong(), 1, Integer::sum);
+            batch.add(line.number(), line.raw(), event(line.fields(), rowId(hash, seen)));
         });
         return batch.finish();
     }
 
-    /** @param stored told how many rows each batch stored for the first time, as they are stored */
-    public Report importJsonLines(InputStream content, LongConsumer stored) {
-        Batch batch = new Batch(stored);
+    /** One file on its own. */
+    public Report importJsonLines(InputStream content) {
+        return importJsonLines(content, new ImportProgress());
+    }
+
+    /** @param progress what earlier, broken passes over the same upload stored and queued; counts this pass's rows */
+    public Report importJsonLines(InputStream content, ImportProgress progress) {
+        Batch batch = new Batch(progress);
         try (BufferedReader reader = new BufferedReader(CsvRows.utf8(content))) {
             long number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -95,16 +116,18 @@ public final class InteractionImport {
     /** Rows waiting for one ingest call, and the running counts. */
     private final class Batch {
         final RejectionsCsv rejections = new RejectionsCsv();
-        final LongConsumer stored;
         final List<JsonNode> events = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         final List<String> raws = new ArrayList<>();
+        final ImportProgress progress;
+        final HistoryWriter.Upload upload;
         long rows;
         long accepted;
         long duplicates;
 
-        Batch(LongConsumer stored) {
-            this.stored = stored;
+        Batch(ImportProgress progress) {
+            this.progress = progress;
+            this.upload = progress.upload(writer);
         }
 
         void add(long line, String raw, JsonNode event) {
@@ -117,7 +140,7 @@ public final class InteractionImport {
         }
 
         void flush() {
-            List<EventResult> results = ingest.ingest(events);
+            List<EventResult> results = upload.write(events);
             long before = accepted;
             for (int i = 0; i < results.size(); i++) {
                 EventResult result = results.get(i);
@@ -127,7 +150,7 @@ public final class InteractionImport {
                     default -> rejections.add(lines.get(i), result.code(), result.message(), raws.get(i));
                 }
             }
-            stored.accept(accepted - before);
+            progress.historyStored(accepted - before);
             events.clear();
             lines.clear();
             raws.clear();
@@ -137,7 +160,9 @@ public final class InteractionImport {
             if (!events.isEmpty()) {
                 flush();
             }
-            return new Report(rows, accepted, duplicates, rejections.count(), rejections.bytes());
+            HistoryWriter.Rebuilt rebuilt = upload.finish();
+            return new Report(rows, accepted, duplicates, rejections.count(), rejections.bytes(), rebuilt.shoppers(),
+                    rebuilt.failed());
         }
     }
 
@@ -156,10 +181,13 @@ public final class InteractionImport {
     }
 
     /** {@code r-<first 24 hex of SHA-256 of the row>-<n>} for the n-th occurrence of the same row. */
-    private static String rowId(String raw, int occurrence) {
+    private static String rowId(byte[] rowHash, int occurrence) {
+        return "r-" + HexFormat.of().formatHex(rowHash, 0, 12) + "-" + occurrence;
+    }
+
+    private static byte[] sha256(String raw) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
-            return "r-" + HexFormat.of().formatHex(hash).substring(0, 24) + "-" + occurrence;
+            return MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -39,6 +39,7 @@ public final class IngestService {
     private final FeatureStore features;
     private final EventValidator validator;
     private final EventApplier applier;
+    private final StateRebuild rebuild;
     private final Executor executor;
 
     /** Stores the events of a request one after another. */
@@ -59,6 +60,7 @@ public final class IngestService {
         this.features = features;
         this.validator = validator;
         this.applier = new EventApplier(events, features, impressions, clock);
+        this.rebuild = new StateRebuild(events, features);
         this.executor = executor;
     }
 
@@ -134,13 +136,18 @@ public final class IngestService {
     }
 
     /**
-     * Merges the session into the shopper. Not stored in the event log: the session's mark ("merged into") makes a
-     * resend a duplicate, and the events it merges are logged already.
+     * Merges the session into the shopper. Not stored in the event log: the shopper's list of merged sessions makes a
+     * resend a duplicate, and the events it merges are logged already. A session too large for one write is counted by
+     * rebuilding the shopper from the log, which a resend repeats until it succeeds.
      */
     private EventResult identify(int index, ShopperEvent event) {
         try {
             return switch (features.mergeSession(event.sessionId(), event.userId())) {
                 case MERGED -> new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null);
+                case LINKED -> rebuild.run().rebuild(event.userId())
+                        ? new EventResult(index, event.eventId(), EventResult.Status.ACCEPTED, null, null)
+                        : new EventResult(index, event.eventId(), EventResult.Status.FAILED, "storage_error",
+                        "the session is linked to the shopper but not yet counted; resend the event");
                 case ALREADY_MERGED -> new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
                 case OTHER_SHOPPER -> new EventResult(index, event.eventId(), EventResult.Status.REJECTED,
                         "session_already_identified", "the session was identified as another shopper");

@@ -3,6 +3,9 @@ package io.omnirec.core.store;
 import io.omnirec.core.domain.ShopperEvent;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,6 +35,19 @@ public interface EventStore extends EventHistory {
     }
 
     Optional<StoredEvent> get(String eventId);
+
+    /** The stored events among {@code eventIds} (strongly consistent), by id; ids not stored are left out. */
+    Map<String, StoredEvent> find(Collection<String> eventIds);
+
+    /**
+     * Stores events of a history import {@code APPLIED} from the start, in bulk and unconditionally: the caller has
+     * found their ids free ({@link #find}), and their effect reaches the shoppers' states by a rebuild from the log
+     * ({@link RebuildQueue}), not one by one.
+     */
+    void storeApplied(List<ShopperEvent> events, Instant storedAt);
+
+    /** Every stored event of one shopper key (a shopper or an anonymous session), through an index. */
+    List<StoredEvent> shopperEvents(String shopperKey);
 
     /**
      * Takes over a {@code PENDING} event whose lease expired: true when the lease still read {@code expected} (no one

@@ -4,7 +4,9 @@ import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.UserState;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,22 @@ public interface FeatureStore {
      */
     EventApplication.Outcome applyOnce(EventApplication application);
 
+    /** The shopper's state's version and what a rebuild must carry over; see {@link StateRevision}. */
+    StateRevision readRevision(String shopperKey);
+
+    /**
+     * Replaces the shopper's state with {@code state} (rebuilt from the log), keeping the markers, floor and sessions
+     * read and adding {@code newMarkers} (events the rebuild counted that a request may still be applying), unless the
+     * state changed since {@code read}: then nothing is written and the answer is false.
+     */
+    boolean replaceState(StateRevision read, UserState state, Map<String, Instant> newMarkers);
+
     /**
      * Merges an anonymous session's state into the shopper's (an identify event): the session is marked as merged into
-     * {@code userId} first, so that a second identify of the same session merges nothing twice. A session never seen
-     * before is marked all the same.
+     * {@code userId} first, so that it can never be merged into another shopper; then its state is added to the
+     * shopper's once (the shopper's list of merged sessions is the marker). A session never seen before is marked all
+     * the same. A store may instead only link a session too large for one write ({@link SessionMerge#LINKED}).
+     * Calling it again for the same shopper finishes a merge that broke off and changes nothing otherwise.
      */
     SessionMerge mergeSession(String sessionId, String userId);
 
@@ -73,6 +87,11 @@ public interface FeatureStore {
         MERGED,
         /** The session was merged into this shopper before; nothing changed. */
         ALREADY_MERGED,
+        /**
+         * The session is listed as the shopper's, but its state was too large to add in one write: the caller rebuilds
+         * the shopper from the log ({@link io.omnirec.core.ingest.StateRebuild}), which counts the session's events.
+         */
+        LINKED,
         /** The session belongs to another shopper; nothing changed. */
         OTHER_SHOPPER
     }

@@ -3,13 +3,11 @@ package io.omnirec.core.training;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
-import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.EventHistory;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -113,15 +111,15 @@ final class ShopperSplit {
             }
         });
         Cutoffs rule = new Cutoffs(cutoffs, holdoutShare, seed);
-        Map<String, StateBuilder> builders = new HashMap<>();
+        Map<String, UserState.Builder> builders = new HashMap<>();
         Map<String, Set<String>> labels = new HashMap<>();
         Map<String, Set<String>> boughtAfter = new HashMap<>();
         long[] featuresTo = {Long.MIN_VALUE};
         history.forEach(event -> {
             Side side = rule.side(event);
             if (side == Side.FEATURES) {
-                builders.computeIfAbsent(event.userId(), StateBuilder::new)
-                        .apply(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
+                builders.computeIfAbsent(event.userId(), user -> new UserState.Builder(UserState.empty(user)))
+                        .add(InteractionUpdate.of(event, Optional.ofNullable(catalog.get(event.itemId()))));
                 featuresTo[0] = Math.max(featuresTo[0], event.timestamp().getEpochSecond() + 1);
             } else if (side == Side.LABELS && event.type() == EventType.PURCHASE) {
                 boughtAfter.computeIfAbsent(event.userId(), u -> new HashSet<>()).add(event.itemId());
@@ -264,51 +262,5 @@ final class ShopperSplit {
 
     long events() {
         return events;
-    }
-
-    /** Mutable replay of one shopper's updates; {@link UserState#plus} copies and would be quadratic here. */
-    private static final class StateBuilder {
-        private final String userId;
-        private final Map<String, Long> purchases = new HashMap<>();
-        private final Map<String, Long> cart = new HashMap<>();
-        private final Map<String, Double> items = new HashMap<>();
-        private final Map<String, Double> affinities = new HashMap<>();
-        private final List<Interaction> recent = new ArrayList<>();
-        private double affinityTotal;
-        private double priceLogSum;
-        private long priceCount;
-
-        StateBuilder(String userId) {
-            this.userId = userId;
-        }
-
-        void apply(InteractionUpdate update) {
-            if (update.purchasedItemId() != null) {
-                purchases.merge(update.purchasedItemId(), update.at(), Math::max);
-            }
-            if (update.cart() == InteractionUpdate.CartChange.ADD) {
-                cart.put(update.itemId(), update.at());
-            } else if (update.cart() == InteractionUpdate.CartChange.REMOVE) {
-                cart.remove(update.itemId());
-            }
-            if (update.itemWeight() > 0) {
-                items.merge(update.itemId(), update.itemWeight(), Double::sum);
-            }
-            update.affinities().forEach((k, v) -> affinities.merge(k, v, Double::sum));
-            affinityTotal += update.affinityTotal();
-            priceLogSum += update.priceLog();
-            priceCount += update.priceCount();
-            recent.add(update.interaction());
-            if (recent.size() > 4 * UserState.RECENT_LIMIT) {
-                List<Interaction> kept = UserState.latest(recent);
-                recent.clear();
-                recent.addAll(kept);
-            }
-        }
-
-        UserState build() {
-            return new UserState(userId, UserState.boundPurchases(purchases), cart, items, affinities, affinityTotal,
-                    priceLogSum, priceCount, recent);
-        }
     }
 }

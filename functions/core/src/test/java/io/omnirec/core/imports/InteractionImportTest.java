@@ -1,10 +1,12 @@
 package io.omnirec.core.imports;
 
 import io.omnirec.core.domain.InvalidInputException;
-import io.omnirec.core.ingest.EventValidator;
-import io.omnirec.core.ingest.IngestService;
+import io.omnirec.core.ingest.HistoryWriters;
+import io.omnirec.core.store.StateRevision;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
+import io.omnirec.core.store.memory.InMemoryImpressionStore;
+import io.omnirec.core.store.memory.InMemoryRebuildQueue;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -26,8 +28,9 @@ class InteractionImportTest {
     static final String HEADER = "user_id,item_id,timestamp,type,store_id,channel\n";
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryFeatureStore features = new InMemoryFeatureStore();
-    final InteractionImport imports = new InteractionImport(new IngestService(events, features,
-            new io.omnirec.core.store.memory.InMemoryImpressionStore(), EventValidator.historical(CLOCK)));
+    final InMemoryRebuildQueue queue = new InMemoryRebuildQueue();
+    final InteractionImport imports = HistoryWriters.interactionImport(events, features,
+            new InMemoryImpressionStore(), queue, CLOCK);
 
     static ByteArrayInputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
@@ -43,7 +46,7 @@ class InteractionImportTest {
                 + "u2,i1,2026-11-01T10:00:00Z,view,,store\n"
                 + "~script,i1,2026-11-01T10:00:00Z,view,,web\n"
                 + "u3,i1,2026-11-01T10:00:00Z,view\n"
-                + "u3,i1,2030-01-01T00:00:00Z,view,,web\n"), stored -> { });
+                + "u3,i1,2030-01-01T00:00:00Z,view,,web\n"));
         assertEquals(8, report.rows());
         assertEquals(2, report.accepted());
         assertEquals(6, report.rejected());
@@ -59,9 +62,9 @@ class InteractionImportTest {
     void importCsv_shouldCountNothingTwice_whenTheSameFileIsImportedAgain() {
         String file = HEADER + "u1,i1,2026-11-01T10:00:00Z,purchase,,web\n"
                 + "u1,i1,2026-11-01T10:00:00Z,purchase,,web\n";
-        InteractionImport.Report first = imports.importCsv(bytes(file), stored -> { });
+        InteractionImport.Report first = imports.importCsv(bytes(file));
         assertEquals(2, first.accepted(), "identical rows in one file are two events");
-        InteractionImport.Report again = imports.importCsv(bytes(file), stored -> { });
+        InteractionImport.Report again = imports.importCsv(bytes(file));
         assertEquals(0, again.accepted());
         assertEquals(2, again.duplicates());
         assertEquals(Map.of("i1", 10.0), features.loadShopperContext("u1").state().items());
@@ -70,10 +73,10 @@ class InteractionImportTest {
     @Test
     void importCsv_shouldRejectTheWholeFile_whenTheHeaderOrEncodingIsWrong() {
         assertEquals("invalid_header", assertThrows(InvalidInputException.class,
-                () -> imports.importCsv(bytes("user,item\nu1,i1\n"), stored -> { })).code());
+                () -> imports.importCsv(bytes("user,item\nu1,i1\n"))).code());
         byte[] latin1 = (HEADER + "u\u00e9,i1,2026-11-01T10:00:00Z,view,,web\n").getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("invalid_encoding", assertThrows(InvalidInputException.class,
-                () -> imports.importCsv(new ByteArrayInputStream(latin1), stored -> { })).code());
+                () -> imports.importCsv(new ByteArrayInputStream(latin1))).code());
     }
 
     @Test
@@ -81,7 +84,7 @@ class InteractionImportTest {
         String good = "{\"eventId\":\"e1\",\"userId\":\"u9\",\"itemId\":\"i1\",\"type\":\"add_to_cart\","
                 + "\"timestamp\":\"2026-11-01T10:00:00Z\",\"channel\":\"app\"}";
         InteractionImport.Report report = imports.importJsonLines(bytes(good + "\n\n{not json\n" + good + "\n"
-                + "{\"eventId\":\"" + "x".repeat(9000) + "\"}\n[1,2]\n"), stored -> { });
+                + "{\"eventId\":\"" + "x".repeat(9000) + "\"}\n[1,2]\n"));
         assertEquals(5, report.rows());
         assertEquals(1, report.accepted());
         assertEquals(1, report.duplicates());
@@ -94,13 +97,14 @@ class InteractionImportTest {
     @Test
     void importFile_shouldCountEveryStoredRowOnce_whenAPassBrokeMidwayAndTheUploadWasReadAgain() {
         StringBuilder file = new StringBuilder(HEADER);
-        for (int i = 0; i < 250; i++) {
+        for (int i = 0; i < 2_500; i++) {
             file.append("u").append(i % 7).append(",i").append(i).append(",2026-11-01T10:00:00Z,view,,web\n");
         }
         byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
         ImportService service = new ImportService(features, imports);
         ImportProgress progress = new ImportProgress();
-        // the first pass's connection breaks after about 90% of the file: two batches of 100 are stored
+        // the first pass's connection breaks after about 90% of the file: two batches of 1,000 are stored, and its
+        // shoppers are queued but not rebuilt
         InputStream broken = new FilterInputStream(new ByteArrayInputStream(content, 0, content.length * 9 / 10)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
@@ -112,16 +116,20 @@ class InteractionImportTest {
             }
         };
         assertThrows(RuntimeException.class, () -> service.importFile(ImportKind.INTERACTIONS, broken, progress));
-        assertEquals(200, progress.historyStored());
+        assertEquals(2_000, progress.historyStored());
+        assertEquals(StateRevision.ABSENT, features.readRevision("u0").version(), "no state rebuilt yet");
+        assertTrue(queue.size() > 0);
 
         ImportReport report = service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(content), progress);
 
-        assertEquals(250, report.rows());
-        assertEquals(250, report.imported(), "the broken pass's rows are imported, not duplicates of this upload");
+        assertEquals(2_500, report.rows());
+        assertEquals(2_500, report.imported(), "the broken pass's rows are imported, not duplicates of this upload");
         assertEquals(0, report.rejected());
         long[] stored = {0};
         events.forEach(e -> stored[0]++);
-        assertEquals(250, stored[0], "every row stored once");
+        assertEquals(2_500, stored[0], "every row stored once");
+        assertEquals(358, features.loadShopperContext("u0").state().items().size(), "each of u0's rows applied once");
+        assertEquals(0, queue.size(), "the second pass rebuilt every shopper, the broken pass's included");
         assertEquals(0, service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(content)).imported(),
                 "a later upload of the same file imports nothing");
     }

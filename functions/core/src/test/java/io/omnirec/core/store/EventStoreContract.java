@@ -136,4 +136,49 @@ public abstract class EventStoreContract {
         assertEquals(purchase, store.get(purchase.eventId()).orElseThrow().event());
         assertEquals(search, store.get(search.eventId()).orElseThrow().event());
     }
+
+    @Test
+    void storeApplied_shouldStoreEventsAppliedAndFindThemByIdAndByShopper() {
+        EventStore store = newStore();
+        String shopper = "bulk-" + UUID.randomUUID();
+        List<ShopperEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            batch.add(new ShopperEvent(shopper + "-e" + i, i < 40 ? shopper : shopper + "-other", "i" + i,
+                    EventType.VIEW, Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i), Channel.WEB, null, null,
+                    null));
+        }
+        Instant storedAt = Instant.parse("2026-11-29T12:00:00Z");
+
+        store.storeApplied(batch, storedAt);
+
+        List<String> ids = new ArrayList<>(batch.stream().map(ShopperEvent::eventId).toList());
+        ids.add("missing-" + UUID.randomUUID());
+        java.util.Map<String, StoredEvent> found = store.find(ids);
+        assertEquals(60, found.size(), "every stored id, and not the missing one");
+        StoredEvent first = found.get(batch.get(0).eventId());
+        assertEquals(batch.get(0), first.event());
+        assertEquals(StoredEvent.State.APPLIED, first.state());
+        assertEquals(storedAt, first.storedAt());
+        List<StoredEvent> mine = store.shopperEvents(shopper);
+        assertEquals(40, mine.size());
+        assertEquals(new HashSet<>(batch.subList(0, 40)),
+                new HashSet<>(mine.stream().map(StoredEvent::event).toList()));
+        assertEquals(List.of(), store.shopperEvents("nobody-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void shopperEvents_shouldListPendingEventsWithTheirState() {
+        EventStore store = newStore();
+        String shopper = "claimed-" + UUID.randomUUID();
+        ShopperEvent claimed = new ShopperEvent(shopper + "-e", shopper, "i1", EventType.PURCHASE,
+                Instant.parse("2026-11-01T10:00:00Z"), Channel.WEB, null, null, null);
+        Instant now = Instant.parse("2026-11-29T12:00:00Z");
+        store.claim(claimed, now, now.plusSeconds(30));
+
+        List<StoredEvent> listed = store.shopperEvents(shopper);
+
+        assertEquals(1, listed.size());
+        assertEquals(StoredEvent.State.PENDING, listed.get(0).state());
+        assertEquals(now.plusSeconds(30), listed.get(0).leaseUntil());
+    }
 }

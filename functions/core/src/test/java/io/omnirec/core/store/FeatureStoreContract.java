@@ -321,4 +321,59 @@ public abstract class FeatureStoreContract {
         assertFalse(store.loadShopperContext("jürgen.müller+VIP@example.com").state().hasHistory(),
                 "ids are exact, not case-folded");
     }
+
+    @Test
+    void replaceState_shouldWriteOverTheStateItRead_andNeverOverALaterWrite() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(PHONE, MILK));
+        Instant start = Instant.parse("2026-11-29T12:00:00Z");
+        StateRevision none = store.readRevision("u1");
+        assertEquals(StateRevision.ABSENT, none.version());
+        UserState rebuilt = new UserState.Builder(UserState.empty("u1")).add(update("u1", PHONE, EventType.PURCHASE))
+                .add(update("u1", MILK, EventType.ADD_TO_CART)).build();
+
+        assertTrue(store.replaceState(none, rebuilt, Map.of("pending-1", start)));
+        assertFalse(store.replaceState(none, rebuilt, Map.of()), "the state exists now");
+
+        UserState stored = store.loadShopperContext("u1").state();
+        assertEquals(rebuilt.items(), stored.items());
+        assertEquals(rebuilt.purchases(), stored.purchases());
+        assertEquals(rebuilt.cart(), stored.cart());
+        assertEquals(rebuilt.recent(), stored.recent());
+        assertEquals(rebuilt.affinityTotal(), stored.affinityTotal(), 1e-9);
+        assertEquals(rebuilt.priceLogSum(), stored.priceLogSum(), 1e-9);
+        assertEquals(EventApplication.Outcome.ALREADY_APPLIED, store.applyOnce(new EventApplication("pending-1",
+                update("u1", PHONE, EventType.VIEW), start, null)), "the rebuild's marker holds");
+
+        StateRevision read = store.readRevision("u1");
+        assertEquals(Map.of("pending-1", start), read.markers());
+        assertEquals(EventApplication.Outcome.APPLIED, store.applyOnce(new EventApplication("live-1",
+                update("u1", PHONE, EventType.VIEW), start.plusSeconds(1), null)));
+        assertFalse(store.replaceState(read, UserState.empty("u1"), Map.of()), "a live event moved the state on");
+        assertEquals(6.0, store.loadShopperContext("u1").state().items().get(PHONE.itemId()), 1e-9);
+
+        StateRevision again = store.readRevision("u1");
+        assertEquals(Set.of("pending-1", "live-1"), again.markers().keySet());
+        assertTrue(store.replaceState(again, UserState.empty("u1"), Map.of()));
+        assertEquals(Map.of(), store.loadShopperContext("u1").state().items());
+        assertEquals(again.markers(), store.readRevision("u1").markers(), "markers are carried over");
+    }
+
+    @Test
+    void replaceState_shouldKeepTheSessionsMergedIntoTheShopper() {
+        FeatureStore store = newStore();
+        store.upsertItems(List.of(PHONE));
+        store.apply(update(ShopperKeys.session("s-1"), PHONE, EventType.VIEW));
+        store.mergeSession("s-1", "u2");
+        StateRevision read = store.readRevision("u2");
+        assertEquals(Set.of("s-1"), read.sessions());
+        StateRevision session = store.readRevision(ShopperKeys.session("s-1"));
+        assertEquals("u2", session.mergedInto());
+
+        assertTrue(store.replaceState(read, UserState.empty("u2"), Map.of()));
+        assertTrue(store.replaceState(session, UserState.empty(ShopperKeys.session("s-1")), Map.of()));
+
+        assertEquals(Set.of("s-1"), store.mergedSessions("u2"));
+        assertEquals(FeatureStore.SessionMerge.ALREADY_MERGED, store.mergeSession("s-1", "u2"));
+    }
 }

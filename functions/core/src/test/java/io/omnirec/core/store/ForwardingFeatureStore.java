@@ -4,7 +4,9 @@ import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.UserState;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,14 @@ public class ForwardingFeatureStore implements FeatureStore {
 
     public void forEachCustomer(Consumer<Customer> visitor) {
         delegate.forEachCustomer(visitor);
+    }
+
+    public StateRevision readRevision(String shopperKey) {
+        return delegate.readRevision(shopperKey);
+    }
+
+    public boolean replaceState(StateRevision read, UserState state, Map<String, Instant> newMarkers) {
+        return delegate.replaceState(read, state, newMarkers);
     }
 
     public void apply(InteractionUpdate update) {

@@ -5,6 +5,7 @@ import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import io.omnirec.core.store.memory.InMemoryImpressionStore;
 import io.omnirec.core.store.memory.InMemoryModelStore;
+import io.omnirec.core.store.memory.InMemoryRebuildQueue;
 import org.junit.jupiter.api.Nested;
 
 /** The store contracts, run against the in-memory implementations. */
@@ -23,6 +24,14 @@ class InMemoryStoresTest {
         @Override
         protected FeatureStore newStore() {
             return new InMemoryFeatureStore();
+        }
+    }
+
+    @Nested
+    class Rebuilds extends RebuildQueueContract {
+        @Override
+        protected RebuildQueue newQueue() {
+            return new InMemoryRebuildQueue();
         }
     }
 

@@ -5,20 +5,60 @@ import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.StoredEvent;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** Events in a map; for unit tests of the core and the offline evaluation tool. */
 public final class InMemoryEventStore implements EventStore {
     private final Map<String, StoredEvent> events = new ConcurrentHashMap<>();
+    /** Event ids per shopper key, as the table's index finds them. */
+    private final Map<String, Set<String>> byShopper = new ConcurrentHashMap<>();
 
     @Override
     public Optional<StoredEvent> claim(ShopperEvent event, Instant now, Instant leaseUntil) {
-        return Optional.ofNullable(events.putIfAbsent(event.eventId(),
-                new StoredEvent(event, StoredEvent.State.PENDING, now, leaseUntil)));
+        StoredEvent existing = events.putIfAbsent(event.eventId(),
+                new StoredEvent(event, StoredEvent.State.PENDING, now, leaseUntil));
+        if (existing == null) {
+            index(event);
+        }
+        return Optional.ofNullable(existing);
+    }
+
+    @Override
+    public Map<String, StoredEvent> find(Collection<String> eventIds) {
+        Map<String, StoredEvent> found = new HashMap<>();
+        eventIds.forEach(id -> {
+            StoredEvent stored = events.get(id);
+            if (stored != null) {
+                found.put(id, stored);
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void storeApplied(List<ShopperEvent> batch, Instant storedAt) {
+        batch.forEach(event -> {
+            events.put(event.eventId(), new StoredEvent(event, StoredEvent.State.APPLIED, storedAt, Instant.EPOCH));
+            index(event);
+        });
+    }
+
+    @Override
+    public List<StoredEvent> shopperEvents(String shopperKey) {
+        return byShopper.getOrDefault(shopperKey, Set.of()).stream().map(events::get).filter(Objects::nonNull)
+                .toList();
+    }
+
+    private void index(ShopperEvent event) {
+        byShopper.computeIfAbsent(event.userId(), k -> ConcurrentHashMap.newKeySet()).add(event.eventId());
     }
 
     @Override
@@ -64,14 +104,16 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public void delete(String eventId) {
-        events.remove(eventId);
+        StoredEvent removed = events.remove(eventId);
+        if (removed != null) {
+            byShopper.getOrDefault(removed.event().userId(), Set.of()).remove(eventId);
+        }
     }
 
     @Override
     public int deleteShopperEvents(String shopperKey) {
-        List<String> ids = events.values().stream().filter(e -> e.event().userId().equals(shopperKey))
-                .map(e -> e.event().eventId()).toList();
-        ids.forEach(events::remove);
+        List<String> ids = List.copyOf(byShopper.getOrDefault(shopperKey, Set.of()));
+        ids.forEach(this::delete);
         return ids.size();
     }
 

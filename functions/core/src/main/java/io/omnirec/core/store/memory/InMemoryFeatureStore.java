@@ -9,6 +9,7 @@ import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
+import io.omnirec.core.store.StateRevision;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -32,6 +33,8 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final Map<String, String> sessionOwners = new HashMap<>();
     private final Map<String, Map<String, Instant>> markers = new HashMap<>();
     private final Map<String, Instant> markerFloors = new HashMap<>();
+    /** Moves on with every write to a shopper's state, as {@link StateRevision#version()} requires. */
+    private final Map<String, Long> versions = new HashMap<>();
 
     @Override
     public synchronized void upsertItems(List<CatalogItem> batch) {
@@ -76,6 +79,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
         boolean found = customers.remove(shopperKey) != null | users.remove(shopperKey) != null
                 | markers.remove(shopperKey) != null;
         markerFloors.remove(shopperKey);
+        versions.remove(shopperKey);
         Optional<String> session = ShopperKeys.sessionId(shopperKey);
         if (session.isPresent()) {
             found |= sessionOwners.remove(session.get()) != null;
@@ -97,6 +101,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
 
     @Override
     public synchronized void apply(InteractionUpdate update) {
+        versions.merge(update.userId(), 1L, Long::sum);
         users.put(update.userId(), users.getOrDefault(update.userId(), UserState.empty(update.userId())).plus(update));
     }
 
@@ -126,6 +131,34 @@ public final class InMemoryFeatureStore implements FeatureStore {
     }
 
     @Override
+    public synchronized StateRevision readRevision(String shopperKey) {
+        long version = users.containsKey(shopperKey) || markers.containsKey(shopperKey)
+                ? versions.getOrDefault(shopperKey, 0L) : StateRevision.ABSENT;
+        Optional<String> session = ShopperKeys.sessionId(shopperKey);
+        return new StateRevision(shopperKey, version, markers.getOrDefault(shopperKey, Map.of()),
+                markerFloors.get(shopperKey), session.isPresent() ? Set.of() : mergedSessions(shopperKey),
+                session.map(sessionOwners::get).orElse(null));
+    }
+
+    @Override
+    public synchronized boolean replaceState(StateRevision read, UserState state, Map<String, Instant> newMarkers) {
+        String key = read.shopperKey();
+        long now = users.containsKey(key) || markers.containsKey(key) ? versions.getOrDefault(key, 0L)
+                : StateRevision.ABSENT;
+        if (now != read.version()) {
+            return false;
+        }
+        users.put(key, state);
+        if (!newMarkers.isEmpty() || !read.markers().isEmpty()) {
+            Map<String, Instant> kept = new HashMap<>(read.markers());
+            kept.putAll(newMarkers);
+            markers.put(key, kept);
+        }
+        versions.put(key, Math.max(0, now) + 1);
+        return true;
+    }
+
+    @Override
     public synchronized SessionMerge mergeSession(String sessionId, String userId) {
         String owner = sessionOwners.putIfAbsent(sessionId, userId);
         if (owner != null) {
@@ -133,6 +166,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
         }
         UserState session = users.get(ShopperKeys.session(sessionId));
         if (session != null) {
+            versions.merge(userId, 1L, Long::sum);
             users.put(userId, users.getOrDefault(userId, UserState.empty(userId)).merge(session));
         }
         return SessionMerge.MERGED;
