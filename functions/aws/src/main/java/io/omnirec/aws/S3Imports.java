@@ -141,7 +141,7 @@ public final class S3Imports {
                 throw new InvalidInputException("object_too_large", key + " is larger than " + maxObjectBytes
                         + " bytes; split it");
             }
-            report = imports.importFile(kind, body, progress);
+            report = imports.importFile(kind, ImportKind.isJsonLines(key), body, progress);
         } catch (RuntimeException e) {
             body.abort();
             throw e;

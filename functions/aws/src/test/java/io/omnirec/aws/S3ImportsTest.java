@@ -230,4 +230,23 @@ class S3ImportsTest {
         assertEquals(500, store.items(java.util.stream.IntStream.range(0, 500).mapToObj(i -> "item-" + i).toList())
                 .size());
     }
+
+    @Test
+    void importObject_shouldReadJsonLines_whenTheCatalogKeyEndsInJsonl() {
+        AwsResources fresh = AwsStoresTest.freshResources();
+        DynamoFeatureStore store = new DynamoFeatureStore(AwsStoresTest.dynamo, fresh.featuresTable());
+        String key = "imports/catalog/items.jsonl";
+        AwsStoresTest.s3.putObject(b -> b.bucket(fresh.importsBucket()).key(key), RequestBody.fromString(
+                "{\"item_id\":\"tea\",\"title\":\"Tea\",\"category\":\"Grocery/Tea\",\"brand\":\"Leaf\",\"price\":4.5,"
+                        + "\"consumable\":true}\n{\"item_id\":\"pot\",\"size\":\"L\"}\n", StandardCharsets.UTF_8));
+
+        S3Imports.Result result = new S3Imports(AwsStoresTest.s3, new ImportService(store),
+                new UploadRecords(AwsStoresTest.s3, fresh.importsBucket(), ticking()))
+                .importObject(fresh.importsBucket(), URLEncoder.encode(key, StandardCharsets.UTF_8));
+
+        assertEquals("imported", result.status(), result.error());
+        assertEquals(1, result.report().orElseThrow().imported());
+        assertEquals(1, result.report().orElseThrow().rejected(), "the line with an unknown field");
+        assertEquals("Tea", store.items(List.of("tea")).get("tea").title());
+    }
 }

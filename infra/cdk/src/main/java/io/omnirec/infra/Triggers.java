@@ -28,8 +28,10 @@ public final class Triggers extends Construct {
         super(scope, id);
         LambdaDestination imports = new LambdaDestination(functions.target(OmnirecFunction.FEATURES));
         for (ImportKind kind : ImportKind.values()) {
-            storage.imports().addEventNotification(EventType.OBJECT_CREATED, imports,
-                    NotificationKeyFilter.builder().prefix(kind.prefix()).suffix(kind.suffix()).build());
+            for (String suffix : kind.suffixes()) {
+                storage.imports().addEventNotification(EventType.OBJECT_CREATED, imports,
+                        NotificationKeyFilter.builder().prefix(kind.prefix()).suffix(suffix).build());
+            }
         }
         LambdaFunctionProps delivery = LambdaFunctionProps.builder()
                 .deadLetterQueue(functions.deadLetters(OmnirecFunction.TRAIN))

@@ -264,7 +264,7 @@ class OmnirecStackTest {
         });
         Set<String> expected = new HashSet<>();
         for (ImportKind kind : ImportKind.values()) {
-            expected.add(kind.prefix() + "*" + kind.suffix());
+            kind.suffixes().forEach(suffix -> expected.add(kind.prefix() + "*" + suffix));
         }
         assertEquals(expected, filters);
     }

@@ -2,24 +2,34 @@ package io.omnirec.core.imports;
 
 import io.omnirec.core.domain.InvalidInputException;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What an uploaded object is, by its key: {@code imports/catalog/*.csv}, {@code imports/customers/*.csv},
- * {@code imports/inventory/*.csv} (see {@link InventoryCsv}), {@code imports/stores/*.csv} (see {@link StoreCsv}), or
- * history
- * as {@code imports/interactions/*.csv} or {@code imports/interactions/*.jsonl} (see {@link InteractionImport}). The
+ * What an uploaded object is, by its key: {@code imports/catalog/}, {@code imports/customers/},
+ * {@code imports/inventory/} (see {@link InventoryCsv}) or {@code imports/stores/} (see {@link StoreCsv}), each as CSV
+ * ({@code *.csv}) or JSON Lines with the CSV's columns as keys ({@code *.jsonl}), or history as
+ * {@code imports/interactions/*.csv} or {@code imports/interactions/*.jsonl} (see {@link InteractionImport}). The
  * rejection reports this import writes go under {@code rejects/}, outside every import prefix, so that writing one
  * never triggers an import; they, and those of earlier versions beside the upload ({@code *.rejected.csv}), are not
  * imports.
  */
 public enum ImportKind {
-    CATALOG("imports/catalog/", ".csv"),
-    CUSTOMERS("imports/customers/", ".csv"),
-    INVENTORY("imports/inventory/", ".csv"),
-    STORES("imports/stores/", ".csv"),
-    INTERACTIONS("imports/interactions/", ".csv"),
-    INTERACTION_EVENTS("imports/interactions/", ".jsonl");
+    CATALOG("imports/catalog/", Suffix.CSV, Suffix.JSON_LINES),
+    CUSTOMERS("imports/customers/", Suffix.CSV, Suffix.JSON_LINES),
+    INVENTORY("imports/inventory/", Suffix.CSV, Suffix.JSON_LINES),
+    STORES("imports/stores/", Suffix.CSV, Suffix.JSON_LINES),
+    INTERACTIONS("imports/interactions/", Suffix.CSV),
+    INTERACTION_EVENTS("imports/interactions/", Suffix.JSON_LINES);
+
+    /** The file name endings of the two formats. */
+    static final class Suffix {
+        static final String CSV = ".csv";
+        static final String JSON_LINES = ".jsonl";
+
+        private Suffix() {
+        }
+    }
 
     public static final String REJECTED_SUFFIX = ".rejected.csv";
     /** The key prefix of rejection reports: {@code rejects/<upload key>.rejected.csv}. */
@@ -29,20 +39,25 @@ public enum ImportKind {
     static final int MAX_KEY_LENGTH = 1024;
 
     private final String prefix;
-    private final String suffix;
+    private final List<String> suffixes;
 
-    ImportKind(String prefix, String suffix) {
+    ImportKind(String prefix, String... suffixes) {
         this.prefix = prefix;
-        this.suffix = suffix;
+        this.suffixes = List.of(suffixes);
     }
 
     public String prefix() {
         return prefix;
     }
 
-    /** How the keys of this kind end, e.g. {@code .csv}. */
-    public String suffix() {
-        return suffix;
+    /** How the keys of this kind may end, e.g. {@code .csv}. */
+    public List<String> suffixes() {
+        return suffixes;
+    }
+
+    /** Whether an upload of this kind at {@code key} is JSON Lines rather than CSV. */
+    public static boolean isJsonLines(String key) {
+        return key.endsWith(Suffix.JSON_LINES);
     }
 
     /**
@@ -58,14 +73,16 @@ public enum ImportKind {
             return Optional.empty();
         }
         for (ImportKind kind : values()) {
-            if (key.startsWith(kind.prefix) && key.endsWith(kind.suffix)
-                    && key.length() > kind.prefix.length() + kind.suffix.length()) {
-                return Optional.of(kind);
+            for (String suffix : kind.suffixes) {
+                if (key.startsWith(kind.prefix) && key.endsWith(suffix)
+                        && key.length() > kind.prefix.length() + suffix.length()) {
+                    return Optional.of(kind);
+                }
             }
         }
         throw new InvalidInputException("unknown_import", "no import is defined for key " + key
-                + "; expected imports/catalog/*.csv, imports/customers/*.csv, imports/inventory/*.csv, "
-                + "imports/stores/*.csv or imports/interactions/*.csv|*.jsonl");
+                + "; expected imports/catalog/, imports/customers/, imports/inventory/, imports/stores/ or "
+                + "imports/interactions/ followed by a name ending in .csv or .jsonl");
     }
 
     /** Where the rejected rows of {@code key} are written: its key under {@link #REJECTS_PREFIX}. */

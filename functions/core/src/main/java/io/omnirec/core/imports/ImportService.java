@@ -32,20 +32,24 @@ public final class ImportService {
         this.interactions = interactions;
     }
 
+    /** A CSV file (or, for interaction events, JSON Lines) on its own. */
     public ImportReport importFile(ImportKind kind, InputStream content) {
-        return importFile(kind, content, new ImportProgress());
+        return importFile(kind, false, content, new ImportProgress());
     }
 
     /**
      * One pass over a file that may be a repeat of a broken pass over the same upload: {@code progress} carries what
      * the earlier passes stored, so that the report counts each stored row once (see {@link ImportProgress}).
+     *
+     * @param jsonLines whether a catalog, customers, inventory or stores file is JSON Lines (its columns as keys)
+     *                  rather than CSV ({@link ImportKind#isJsonLines}); interaction kinds say their format themselves
      */
-    public ImportReport importFile(ImportKind kind, InputStream content, ImportProgress progress) {
+    public ImportReport importFile(ImportKind kind, boolean jsonLines, InputStream content, ImportProgress progress) {
         return switch (kind) {
-            case CATALOG -> run(kind, content, new CatalogCsv(), features::upsertItems);
-            case CUSTOMERS -> run(kind, content, new CustomerCsv(), features::upsertCustomers);
-            case INVENTORY -> run(kind, content, new InventoryCsv(), features::applyStock);
-            case STORES -> run(kind, content, new StoreCsv(), features::nameStores);
+            case CATALOG -> run(kind, jsonLines, content, new CatalogCsv(), features::upsertItems);
+            case CUSTOMERS -> run(kind, jsonLines, content, new CustomerCsv(), features::upsertCustomers);
+            case INVENTORY -> run(kind, jsonLines, content, new InventoryCsv(), features::applyStock);
+            case STORES -> run(kind, jsonLines, content, new StoreCsv(), features::nameStores);
             case INTERACTIONS -> history(kind, requireInteractions().importCsv(content, progress), progress);
             case INTERACTION_EVENTS -> history(kind, requireInteractions().importJsonLines(content, progress),
                     progress);
@@ -68,13 +72,13 @@ public final class ImportService {
                 report.rejectionsCsv());
     }
 
-    private <T> ImportReport run(ImportKind kind, InputStream content, RowMapper<T> mapper,
+    private <T> ImportReport run(ImportKind kind, boolean jsonLines, InputStream content, RowMapper<T> mapper,
                                  Consumer<List<T>> upsert) {
         RejectionsCsv rejections = new RejectionsCsv();
         Map<String, Long> firstLine = new HashMap<>();
         List<T> batch = new ArrayList<>(BATCH);
         long[] imported = {0};
-        long rows = CsvRows.forEach(content, mapper.header(), mapper.optionalColumns(), rejections, line -> {
+        Consumer<CsvLineReader.Line> importRow = line -> {
             T value;
             try {
                 value = mapper.map(line.fields());
@@ -93,7 +97,11 @@ public final class ImportService {
                 imported[0] += batch.size();
                 batch.clear();
             }
-        });
+        };
+        List<String> columns = new ArrayList<>(mapper.header());
+        columns.addAll(mapper.optionalColumns());
+        long rows = jsonLines ? JsonLines.forEachRow(content, columns, rejections, importRow)
+                : CsvRows.forEach(content, mapper.header(), mapper.optionalColumns(), rejections, importRow);
         if (!batch.isEmpty()) {
             upsert.accept(List.copyOf(batch));
             imported[0] += batch.size();

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ingest.HistoryWriter;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,33 +80,7 @@ public final class InteractionImport {
     /** @param progress what earlier, broken passes over the same upload stored and queued; counts this pass's rows */
     public Report importJsonLines(InputStream content, ImportProgress progress) {
         Batch batch = new Batch(progress);
-        try (BufferedReader reader = new BufferedReader(CsvRows.utf8(content))) {
-            long number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                batch.rows++;
-                if (line.length() > CsvLineReader.MAX_LINE_CHARS) {
-                    batch.rejections.add(number, "line_too_long", "a line may hold at most "
-                            + CsvLineReader.MAX_LINE_CHARS + " characters", line.substring(0, 200));
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (IOException e) {
-                    batch.rejections.add(number, "invalid_json", "not a JSON object", line);
-                    continue;
-                }
-                batch.add(number, line, node);
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw CsvRows.invalidEncoding();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        batch.rows = JsonLines.forEach(content, batch.rejections, batch::add);
         return batch.finish();
     }
 

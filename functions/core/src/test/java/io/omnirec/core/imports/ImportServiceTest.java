@@ -178,8 +178,11 @@ class ImportServiceTest {
         assertEquals(Optional.empty(), ImportKind.ofKey("imports/catalog/a.csv.rejected.csv"));
         assertEquals(Optional.empty(), ImportKind.ofKey(ImportKind.rejectionKey("imports/catalog/a.csv")));
         assertEquals("rejects/imports/catalog/a.csv.rejected.csv", ImportKind.rejectionKey("imports/catalog/a.csv"));
+        assertEquals(Optional.of(ImportKind.CATALOG), ImportKind.ofKey("imports/catalog/a.jsonl"));
+        assertTrue(ImportKind.isJsonLines("imports/catalog/a.jsonl"));
+        assertEquals(Optional.of(ImportKind.STORES), ImportKind.ofKey("imports/stores/names.jsonl"));
         assertEquals("unknown_import", assertThrows(InvalidInputException.class,
-                () -> ImportKind.ofKey("imports/catalog/a.jsonl")).code());
+                () -> ImportKind.ofKey("imports/catalog/a.json")).code());
         assertEquals("unsupported_import", assertThrows(InvalidInputException.class,
                 () -> service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(new byte[0]))).code());
         assertEquals("unknown_import", assertThrows(InvalidInputException.class,
@@ -188,5 +191,49 @@ class ImportServiceTest {
                 () -> ImportKind.ofKey("imports/catalog/../../models/champion.csv")).code());
         assertEquals("invalid_key", assertThrows(InvalidInputException.class,
                 () -> ImportKind.ofKey("imports/catalog/a\u0000.csv")).code());
+    }
+
+    ImportReport importJsonLines(ImportKind kind, String lines) {
+        return service.importFile(kind, true, new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
+                new ImportProgress());
+    }
+
+    @Test
+    void importFile_shouldReadJsonLinesWithTheCsvColumnsAsKeys_andRejectWhatTheyCannotMean() {
+        ImportReport report = importJsonLines(ImportKind.CATALOG, String.join("\n",
+                "{\"item_id\":\"tea\",\"title\":\"Green tea, \\\"Sencha\\\"\",\"category\":\"Grocery/Tea\","
+                        + "\"brand\":\"Leaf\",\"price\":4.5,\"consumable\":true,\"repurchase_days\":30}",
+                "",
+                "{\"item_id\":\"old-tv\",\"title\":\"TV\",\"category\":\"Electronics/TV\",\"brand\":\"Vizo\","
+                        + "\"price\":\"300\",\"consumable\":false,\"repurchase_days\":null,\"active\":false}",
+                "{\"item_id\":\"lamp\",\"title\":\"Lamp\",\"colour\":\"red\"}",
+                "{\"item_id\":\"lamp\",\"title\":{\"en\":\"Lamp\"}}",
+                "[\"lamp\"]",
+                "{\"item_id\":\"lamp\"",
+                "{\"item_id\":\"lamp\",\"category\":\"Home/Decor\",\"brand\":\"Lumo\",\"price\":30,"
+                        + "\"consumable\":false}") + "\n");
+
+        assertEquals(7, report.rows(), "blank lines are no rows");
+        assertEquals(2, report.imported());
+        String rejections = new String(report.rejectionsCsv(), StandardCharsets.UTF_8);
+        for (String expected : new String[] {"4,unknown_field", "5,invalid_field", "6,invalid_json", "7,invalid_json",
+            "8,invalid_title"}) {
+            assertTrue(rejections.contains(expected), expected + " in " + rejections);
+        }
+        CatalogItem tea = features.items(List.of("tea")).get("tea");
+        assertEquals("Green tea, \"Sencha\"", tea.title());
+        assertEquals(30, tea.repurchaseDays());
+        assertTrue(tea.consumable());
+        assertTrue(features.items(List.of("old-tv")).get("old-tv").inactive());
+
+        ImportReport stock = importJsonLines(ImportKind.INVENTORY,
+                "{\"store_id\":\"store-1\",\"item_id\":\"tea\",\"in_stock\":false}\n");
+        assertEquals(1, stock.imported());
+        assertEquals(java.util.Set.of("tea"), features.loadShopperContext("u", "store-1").unavailable());
+        ImportReport customers = importJsonLines(ImportKind.CUSTOMERS,
+                "{\"user_id\":\"jürgen.müller+vip@example.com\",\"age\":41,\"gender\":\"M\",\"region\":\"South\","
+                        + "\"home_store_id\":\"store-1\"}\n");
+        assertEquals(1, customers.imported());
+        assertEquals(41, features.customer("jürgen.müller+vip@example.com").orElseThrow().age());
     }
 }

@@ -115,12 +115,12 @@ class InteractionImportTest {
                 return n;
             }
         };
-        assertThrows(RuntimeException.class, () -> service.importFile(ImportKind.INTERACTIONS, broken, progress));
+        assertThrows(RuntimeException.class, () -> service.importFile(ImportKind.INTERACTIONS, false, broken, progress));
         assertEquals(2_000, progress.historyStored());
         assertEquals(StateRevision.ABSENT, features.readRevision("u0").version(), "no state rebuilt yet");
         assertTrue(queue.size() > 0);
 
-        ImportReport report = service.importFile(ImportKind.INTERACTIONS, new ByteArrayInputStream(content), progress);
+        ImportReport report = service.importFile(ImportKind.INTERACTIONS, false, new ByteArrayInputStream(content), progress);
 
         assertEquals(2_500, report.rows());
         assertEquals(2_500, report.imported(), "the broken pass's rows are imported, not duplicates of this upload");

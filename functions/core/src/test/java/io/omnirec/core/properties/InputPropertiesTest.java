@@ -196,6 +196,34 @@ class InputPropertiesTest {
         acceptsOrRejectsCleanly(() -> new CustomerCsv().map(row.subList(0, 5)));
     }
 
+    @Property(tries = 500, seed = "42")
+    void jsonLinesRecords_shouldImportOrRejectEveryLine(
+            @ForAll @Size(max = 9) List<@From("catalogColumns") String> keys,
+            @ForAll @Size(min = 9, max = 9) List<@From("anyJsonValue") Object> values) throws Exception {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            row.put(keys.get(i), values.get(i));
+        }
+        String line = JSON.writeValueAsString(row) + "\n";
+        io.omnirec.core.imports.ImportReport report = new io.omnirec.core.imports.ImportService(
+                new io.omnirec.core.store.memory.InMemoryFeatureStore()).importFile(
+                io.omnirec.core.imports.ImportKind.CATALOG, true,
+                new java.io.ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+                new io.omnirec.core.imports.ImportProgress());
+        assertEquals(1, report.rows());
+        assertEquals(1, report.imported() + report.rejected(), line);
+        if (report.rejected() == 1) {
+            String code = new String(report.rejectionsCsv(), StandardCharsets.UTF_8).split("\n")[1].split(",")[1];
+            assertTrue(CODE.matcher(code).matches(), "a code naming the problem: " + code);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> catalogColumns() {
+        return Arbitraries.of("item_id", "title", "category", "brand", "price", "consumable", "repurchase_days",
+                "active", "other");
+    }
+
     @Property(tries = 300, seed = "42")
     void timestamps_shouldBeAcceptedExactlyFrom1970UntilADayAhead(@ForAll("instants") Instant at) {
         ObjectNode node = JSON.createObjectNode().put("eventId", "e").put("userId", "u").put("itemId", "i")
