@@ -4,6 +4,7 @@ import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.EventType;
+import io.omnirec.core.domain.ItemDetails;
 import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.Interaction;
@@ -639,6 +640,18 @@ public final class DynamoFeatureStore implements FeatureStore {
         if (i.inactive()) {
             item.put("inactive", AttributeValue.fromBool(true));
         }
+        ItemDetails details = i.details();
+        if (!details.description().isEmpty()) {
+            item.put("description", Attributes.s(details.description()));
+        }
+        if (details.launchDate() != null) {
+            item.put("launchDate", Attributes.s(details.launchDate().toString()));
+        }
+        if (!details.attributes().isEmpty()) {
+            Map<String, AttributeValue> attributes = new HashMap<>();
+            details.attributes().forEach((name, value) -> attributes.put(name, Attributes.s(value)));
+            item.put("attributes", AttributeValue.fromM(attributes));
+        }
         return item;
     }
 
@@ -647,7 +660,22 @@ public final class DynamoFeatureStore implements FeatureStore {
                 Attributes.str(item, "category"), Attributes.str(item, "brand"), Attributes.num(item, "price"),
                 Boolean.TRUE.equals(item.get("consumable").bool()),
                 item.containsKey("repurchaseDays") ? (int) Attributes.num(item, "repurchaseDays") : 0,
-                item.containsKey("inactive") && Boolean.TRUE.equals(item.get("inactive").bool()));
+                item.containsKey("inactive") && Boolean.TRUE.equals(item.get("inactive").bool()),
+                detailsFromAttributes(item));
+    }
+
+    private static ItemDetails detailsFromAttributes(Map<String, AttributeValue> item) {
+        if (!item.containsKey("description") && !item.containsKey("launchDate") && !item.containsKey("attributes")) {
+            return ItemDetails.NONE;
+        }
+        Map<String, String> attributes = new HashMap<>();
+        if (item.containsKey("attributes") && item.get("attributes").hasM()) {
+            item.get("attributes").m().forEach((name, value) -> attributes.put(name, value.s()));
+        }
+        String description = Attributes.str(item, "description");
+        String launch = Attributes.str(item, "launchDate");
+        return new ItemDetails(description == null ? "" : description, attributes,
+                launch == null ? null : java.time.LocalDate.parse(launch));
     }
 
     private Iterable<Map<String, AttributeValue>> scanKind(String sk) {

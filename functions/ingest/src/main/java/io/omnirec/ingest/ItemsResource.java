@@ -26,7 +26,7 @@ public class ItemsResource {
     @Inject
     CatalogRecords catalog;
 
-    @Operation(summary = "Create or replace a catalog item", description = "Fields of the catalog import: title, category (path A/B), brand, price, consumable, repurchaseDays, active.")
+    @Operation(summary = "Create or replace a catalog item", description = "Fields of the catalog import: title, category (path A/B), brand, price, consumable, repurchaseDays, active, description, launchDate (2026-12-01), attributes (an object of text values); and availability, an object of store ids (online for the web shop and app) to true or false.")
     @PUT
     @Path("/items/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -158,6 +158,16 @@ public final class AggregateBuilder {
             times.add(when);
         }
 
+        // a launch date the catalog gives counts as the item's first sight, once it has passed; a launch still to come
+        // keeps the item out of the new arrivals until then
+        long[] launched = new long[n];
+        for (int i = 0; i < n; i++) {
+            java.time.LocalDate launch = items.get(i).details().launchDate();
+            launched[i] = launch == null ? Long.MIN_VALUE : launch.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+            if (launched[i] != Long.MIN_VALUE && launched[i] <= now) {
+                firstSeen[i] = launched[i];
+            }
+        }
         Map<String, ItemFacts> facts = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             facts.put(items.get(i).itemId(), new ItemFacts(items.get(i), buyers[i], heat[i], recentHeat[i],
@@ -174,8 +184,8 @@ public final class AggregateBuilder {
         lists.put(Aggregates.TRENDING, top(n, i -> recentHeat[i] <= 0 ? 0
                 : recentHeat[i] / (steady * heat[i] + 1) * Math.log1p(recentHeat[i]), items));
         long newSince = now - (long) (config.newArrivalDays() * DAY);
-        lists.put(Aggregates.NEW, top(n, i -> firstSeen[i] == Long.MAX_VALUE || firstSeen[i] >= newSince
-                ? 1 + recentHeat[i] : 0, items));
+        lists.put(Aggregates.NEW, top(n, i -> launched[i] > now ? 0
+                : firstSeen[i] == Long.MAX_VALUE || firstSeen[i] >= newSince ? 1 + recentHeat[i] : 0, items));
         new TreeMap<>(listHeat).forEach((name, byItem) -> {
             double[] scores = new double[n];
             byItem.forEach((i, h) -> scores[i] = h);

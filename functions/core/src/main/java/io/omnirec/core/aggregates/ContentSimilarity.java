@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Content neighbours for items with little or no history: similarity of category path, brand, price band and title
- * tokens. Each item is compared with the {@value #REFERENCES} most-bought items of its leaf category and of its top
+ * Content neighbours for items with little or no history: similarity of category path, brand, price band, and the
+ * words of title and description with the attribute values. Each item is compared with the {@value #REFERENCES} most-bought items of its leaf category and of its top
  * category, so the cost is linear in the catalog.
  */
 final class ContentSimilarity {
     static final int REFERENCES = 200;
+    /** How many words of a description count as its content. */
+    static final int DESCRIPTION_WORDS = 40;
 
     private ContentSimilarity() {
     }
@@ -76,13 +78,25 @@ final class ContentSimilarity {
         return score + (union == 0 ? 0 : 0.2 * common.size() / union);
     }
 
+    /**
+     * The words of the title and of the first {@value #DESCRIPTION_WORDS} of the description, and one token per
+     * attribute ({@code colour=red}), so that items sharing attribute values are alike.
+     */
     private static Set<String> tokens(CatalogItem item) {
         Set<String> tokens = new HashSet<>();
-        for (String token : item.title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (token.length() > 1) {
+        addWords(tokens, item.title(), Integer.MAX_VALUE);
+        addWords(tokens, item.details().description(), DESCRIPTION_WORDS);
+        item.details().attributes().forEach((name, value) ->
+                tokens.add(name.toLowerCase(Locale.ROOT) + "=" + value.toLowerCase(Locale.ROOT)));
+        return tokens;
+    }
+
+    private static void addWords(Set<String> tokens, String text, int limit) {
+        int added = 0;
+        for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (token.length() > 1 && added++ < limit) {
                 tokens.add(token);
             }
         }
-        return tokens;
     }
 }

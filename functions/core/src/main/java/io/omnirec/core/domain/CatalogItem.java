@@ -1,5 +1,7 @@
 package io.omnirec.core.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Objects;
 
 /**
@@ -11,9 +13,12 @@ import java.util.Objects;
  *                       as a restock reminder when that time is nearly up, and not before
  * @param inactive       withdrawn from sale (the catalog's {@code active} column set to false): never recommended,
  *                       while its history still counts
+ * @param details        description, attributes and launch date ({@link ItemDetails#NONE} when the catalog gives none);
+ *                       left out of the aggregates bundle, which serves recommendations and does not need them
  */
 public record CatalogItem(String itemId, String title, String category, String brand, double price,
-                          boolean consumable, int repurchaseDays, boolean inactive) {
+                          boolean consumable, int repurchaseDays, boolean inactive,
+                          @JsonIgnore ItemDetails details) {
     public static final int MAX_REPURCHASE_DAYS = 3650;
 
     public CatalogItem {
@@ -21,9 +26,16 @@ public record CatalogItem(String itemId, String title, String category, String b
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(brand, "brand");
+        details = details == null ? ItemDetails.NONE : details;
         if (repurchaseDays < 0 || repurchaseDays > MAX_REPURCHASE_DAYS) {
             throw new IllegalArgumentException("repurchaseDays must be 0-" + MAX_REPURCHASE_DAYS);
         }
+    }
+
+    /** An item without details. */
+    public CatalogItem(String itemId, String title, String category, String brand, double price, boolean consumable,
+                       int repurchaseDays, boolean inactive) {
+        this(itemId, title, category, brand, price, consumable, repurchaseDays, inactive, ItemDetails.NONE);
     }
 
     /** An item on sale. */

@@ -61,4 +61,13 @@ final class Fields {
             default -> throw new InvalidInputException("invalid_" + column, column + " must be true or false");
         };
     }
+
+    /** An ISO date ({@code 2026-12-01}). */
+    static java.time.LocalDate date(String column, String value) {
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("invalid_" + column, column + " must be a date such as 2026-12-01");
+        }
+    }
 }

@@ -100,7 +100,7 @@ public final class ImportService {
         };
         List<String> columns = new ArrayList<>(mapper.header());
         columns.addAll(mapper.optionalColumns());
-        long rows = jsonLines ? JsonLines.forEachRow(content, columns, rejections, importRow)
+        long rows = jsonLines ? JsonLines.forEachRow(content, columns, mapper.jsonColumns(), rejections, importRow)
                 : CsvRows.forEach(content, mapper.header(), mapper.optionalColumns(), rejections, importRow);
         if (!batch.isEmpty()) {
             upsert.accept(List.copyOf(batch));

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * {@link CsvLineReader#MAX_LINE_CHARS} characters and lines that are no JSON rejected with their number and reason.
  * For the record imports (catalog, customers, inventory, stores) each line is an object whose keys are the CSV
  * columns, so the CSV mappers read it: a string, number or boolean value is the field's text, a missing key or
- * {@code null} an empty field; an unknown key or a nested value rejects the line.
+ * {@code null} an empty field, an object or array its JSON text where the mapper takes one
+ * ({@link RowMapper#jsonColumns}); an unknown key or another nested value rejects the line.
  */
 final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,8 +70,8 @@ final class JsonLines {
     }
 
     /** Reads a record file: each object becomes the fields of {@code columns}, in their order. */
-    static long forEachRow(InputStream content, List<String> columns, RejectionsCsv rejections,
-                           Consumer<CsvLineReader.Line> row) {
+    static long forEachRow(InputStream content, List<String> columns, Set<String> jsonColumns,
+                           RejectionsCsv rejections, Consumer<CsvLineReader.Line> row) {
         Set<String> known = new HashSet<>(columns);
         return forEach(content, rejections, (number, line, value) -> {
             if (!value.isObject()) {
@@ -84,7 +85,7 @@ final class JsonLines {
                             + String.join(", ", columns), line);
                     return;
                 }
-                if (field.getValue().isContainerNode()) {
+                if (field.getValue().isContainerNode() && !jsonColumns.contains(field.getKey())) {
                     rejections.add(number, "invalid_field", field.getKey()
                             + " must be a string, number or boolean", line);
                     return;
@@ -93,7 +94,8 @@ final class JsonLines {
             List<String> values = new ArrayList<>(columns.size());
             for (String column : columns) {
                 JsonNode field = value.get(column);
-                values.add(field == null || field.isNull() ? "" : field.asText());
+                values.add(field == null || field.isNull() ? "" : field.isContainerNode() ? field.toString()
+                        : field.asText());
             }
             row.accept(new CsvLineReader.Line(number, values, null, line));
         });

@@ -3,6 +3,7 @@ package io.omnirec.core.imports;
 import io.omnirec.core.domain.InvalidInputException;
 
 import java.util.List;
+import java.util.Set;
 
 /** Maps the fields of one CSV row to a domain value, or throws {@link InvalidInputException} with the reason. */
 public interface RowMapper<T> {
@@ -17,6 +18,14 @@ public interface RowMapper<T> {
      */
     default List<String> optionalColumns() {
         return List.of();
+    }
+
+    /**
+     * Columns whose JSON Lines value may be an object or array (the field then holds its JSON text); every other
+     * column takes a string, number or boolean.
+     */
+    default Set<String> jsonColumns() {
+        return Set.of();
     }
 
     T map(List<String> fields);

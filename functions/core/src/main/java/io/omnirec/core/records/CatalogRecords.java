@@ -24,10 +24,14 @@ public final class CatalogRecords {
         this.features = features;
     }
 
-    /** Creates or replaces the item. */
+    /** Creates or replaces the item, and records its availability where the body gives it. */
     public CatalogItem put(String itemId, byte[] body) {
         CatalogItem item = RecordJson.item(itemId, body);
+        List<StockLevel> availability = RecordJson.availability(itemId, body);
         features.upsertItems(List.of(item));
+        if (!availability.isEmpty()) {
+            features.applyStock(availability);
+        }
         return item;
     }
 

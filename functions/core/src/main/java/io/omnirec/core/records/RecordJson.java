@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Customer;
 import io.omnirec.core.domain.InvalidInputException;
+import io.omnirec.core.domain.ItemDetails;
 import io.omnirec.core.domain.JsonBodies;
+import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.imports.CatalogCsv;
 import io.omnirec.core.imports.CustomerCsv;
 
@@ -25,7 +27,9 @@ import java.util.Map;
  */
 public final class RecordJson {
     /** The largest body accepted. */
-    public static final int MAX_BODY_BYTES = 8 * 1024;
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Stores one item body may set the availability of. */
+    public static final int MAX_AVAILABILITY = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** JSON field -> import column, in the column order of the customer import. */
     private static final Map<String, String> PROFILE = columns("userId", "user_id", "age", "age", "gender", "gender",
@@ -34,7 +38,11 @@ public final class RecordJson {
     /** JSON field -> import column, in the column order of the catalog import. */
     private static final Map<String, String> ITEM = columns("itemId", "item_id", "title", "title", "category",
             "category", "brand", "brand", "price", "price", "consumable", "consumable", "repurchaseDays",
-            "repurchase_days", "active", "active");
+            "repurchase_days", "active", "active", "description", "description", "launchDate", "launch_date",
+            "attributes", "attributes");
+
+    /** Fields whose value is an object (read as its JSON text by the mapper, or by {@link #availability}). */
+    private static final java.util.Set<String> JSON_FIELDS = java.util.Set.of("attributes", "availability");
 
     private RecordJson() {
     }
@@ -70,11 +78,14 @@ public final class RecordJson {
 
     /**
      * An item from a {@code PUT /v1/items/{itemId}} body: {@code title}, {@code category} (path {@code A/B}),
-     * {@code brand}, {@code price}, optional {@code consumable}, {@code repurchaseDays}, {@code active}.
+     * {@code brand}, {@code price}, optional {@code consumable}, {@code repurchaseDays}, {@code active},
+     * {@code description}, {@code launchDate} ({@code 2026-12-01}), {@code attributes} (an object of text values) and
+     * {@code availability} (read by {@link #availability}).
      */
     public static CatalogItem item(String itemId, byte[] body) {
         JsonNode root = JsonBodies.object(JSON, body, MAX_BODY_BYTES, "a JSON object of item fields");
-        Map<String, String> fields = scalars(root, ITEM);
+        Map<String, String> fields = scalars(root, ITEM, "availability");
+        fields.remove("availability");
         require(fields, "title", "category", "brand", "price");
         fields.putIfAbsent("consumable", "false");
         fields.put("itemId", itemId);
@@ -93,12 +104,49 @@ public final class RecordJson {
         return node.put("personalizationConsent", customer.personalization());
     }
 
+    /**
+     * Where an item body says the item can be sold now: {@code "availability": {"online": true, "store-01": false}}
+     * ({@link StockLevel#ONLINE} for the web shop and app); empty without it.
+     */
+    public static List<StockLevel> availability(String itemId, byte[] body) {
+        JsonNode availability = JsonBodies.object(JSON, body, MAX_BODY_BYTES, "a JSON object of item fields")
+                .get("availability");
+        if (availability == null || availability.isNull()) {
+            return List.of();
+        }
+        if (!availability.isObject() || availability.size() > MAX_AVAILABILITY) {
+            throw new InvalidInputException("invalid_availability", "availability must be an object of at most "
+                    + MAX_AVAILABILITY + " store ids (online for the web shop and app) to true or false");
+        }
+        List<StockLevel> levels = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = availability.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> store = it.next();
+            if (!io.omnirec.core.domain.Identifiers.isValid(store.getKey()) || !store.getValue().isBoolean()) {
+                throw new InvalidInputException("invalid_availability", "availability maps store ids to true or false;"
+                        + " not " + quoted(store.getKey()));
+            }
+            levels.add(new StockLevel(store.getKey(), itemId, store.getValue().booleanValue()));
+        }
+        return levels;
+    }
+
     public static ObjectNode toJson(CatalogItem item) {
         ObjectNode node = JSON.createObjectNode().put("itemId", item.itemId()).put("title", item.title())
                 .put("category", item.category()).put("brand", item.brand()).put("price", item.price())
                 .put("consumable", item.consumable()).put("active", item.active());
         if (item.repurchaseDays() > 0) {
             node.put("repurchaseDays", item.repurchaseDays());
+        }
+        ItemDetails details = item.details();
+        if (!details.description().isEmpty()) {
+            node.put("description", details.description());
+        }
+        if (details.launchDate() != null) {
+            node.put("launchDate", details.launchDate().toString());
+        }
+        if (!details.attributes().isEmpty()) {
+            ObjectNode attributes = node.putObject("attributes");
+            details.attributes().forEach(attributes::put);
         }
         return node;
     }
@@ -116,6 +164,10 @@ public final class RecordJson {
             }
             JsonNode value = field.getValue();
             if (value.isNull()) {
+                continue;
+            }
+            if (JSON_FIELDS.contains(name) && value.isContainerNode()) {
+                fields.put(name, value.toString());
                 continue;
             }
             if (!value.isValueNode()) {

@@ -127,6 +127,32 @@ class AggregateBuilderTest {
     }
 
     @Test
+    void build_shouldUseLaunchDatesAndAttributes_whenTheCatalogGivesThem() {
+        CatalogItem template = data.items().get(0);
+        java.util.function.BiFunction<String, io.omnirec.core.domain.ItemDetails, CatalogItem> item = (id, details) ->
+                new CatalogItem(id, "Plain thing", "Other/Misc", "Nobrand", 10, false, 0, false, details);
+        List<CatalogItem> catalog = new java.util.ArrayList<>(data.items());
+        java.time.LocalDate today = NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        catalog.add(item.apply("coming-soon", new io.omnirec.core.domain.ItemDetails("", Map.of(), today.plusDays(10))));
+        catalog.add(item.apply("launched", new io.omnirec.core.domain.ItemDetails("", Map.of(), today.minusDays(3))));
+        catalog.add(item.apply("red-a", new io.omnirec.core.domain.ItemDetails("Soft cotton shirt",
+                Map.of("colour", "red", "size", "L"), null)));
+        catalog.add(item.apply("red-b", new io.omnirec.core.domain.ItemDetails("Soft cotton shirt",
+                Map.of("colour", "red", "size", "L"), null)));
+        catalog.add(item.apply("blue-c", new io.omnirec.core.domain.ItemDetails("", Map.of("colour", "blue"), null)));
+
+        Aggregates built = new AggregateBuilder(AggregateConfig.defaults()).build(events, catalog, customers, NOW);
+
+        List<String> fresh = Arrays.asList(built.list(Aggregates.NEW).ids());
+        assertTrue(fresh.contains("launched"));
+        assertTrue(!fresh.contains("coming-soon"), "not new before its launch");
+        assertEquals(NOW.minus(java.time.Duration.ofDays(3)).getEpochSecond(),
+                built.item("launched").orElseThrow().firstSeen(), "its age counts from the launch");
+        assertEquals("red-b", built.neighbours(Aggregates.CONTENT, "red-a").ids()[0],
+                "the same attributes and description make the nearest neighbour");
+    }
+
+    @Test
     void build_shouldKeepNegativeEaseWeightsByMagnitude_inDescendingOrder() {
         int withNegatives = 0;
         for (CatalogItem item : data.items()) {

@@ -193,6 +193,31 @@ class ImportServiceTest {
                 () -> ImportKind.ofKey("imports/catalog/a\u0000.csv")).code());
     }
 
+    @Test
+    void importFile_shouldReadDescriptionLaunchDateAndAttributes_inCsvAndJsonLines() {
+        ImportReport csv = importCatalog("item_id,title,category,brand,price,consumable,repurchase_days,active,description,"
+                + "launch_date,attributes\n"
+                + "shirt,Shirt,Fashion/Shirts,Cotto,25,false,,,\"Soft, cotton\",2026-12-01,\"{\"\"colour\"\":\"\"red\"\"}\"\n"
+                + "bad-date,Shirt,Fashion/Shirts,Cotto,25,false,,,,1 Dec,\n"
+                + "bad-attributes,Shirt,Fashion/Shirts,Cotto,25,false,,,,,[1]\n");
+        assertEquals(1, csv.imported());
+        String rejections = new String(csv.rejectionsCsv(), StandardCharsets.UTF_8);
+        assertTrue(rejections.contains("3,invalid_launch_date") && rejections.contains("4,invalid_attributes"),
+                rejections);
+        CatalogItem shirt = features.items(List.of("shirt")).get("shirt");
+        assertEquals(new io.omnirec.core.domain.ItemDetails("Soft, cotton", java.util.Map.of("colour", "red"),
+                java.time.LocalDate.parse("2026-12-01")), shirt.details());
+        assertEquals(shirt, new CatalogCsv().map(CsvLineReader.split(1, CatalogCsv.line(shirt))
+                .fields()), "the writer side writes what the reader reads");
+
+        ImportReport lines = importJsonLines(ImportKind.CATALOG, "{\"item_id\":\"hat\",\"title\":\"Hat\","
+                + "\"category\":\"Fashion/Hats\",\"brand\":\"Cotto\",\"price\":9,\"consumable\":false,"
+                + "\"attributes\":{\"colour\":\"red\",\"size\":2}}\n");
+        assertEquals(1, lines.imported());
+        assertEquals(java.util.Map.of("colour", "red", "size", "2"),
+                features.items(List.of("hat")).get("hat").details().attributes());
+    }
+
     ImportReport importJsonLines(ImportKind kind, String lines) {
         return service.importFile(kind, true, new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
                 new ImportProgress());

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +110,32 @@ class RecordsTest {
         catalog.delete("coffee-1");
         catalog.delete("coffee-1");
         assertEquals("unknown_item", rejected(() -> catalog.get("coffee-1")));
+    }
+
+    @Test
+    void item_shouldKeepItsDescriptionAttributesLaunchDateAndAvailability() {
+        CatalogItem item = catalog.put("shirt-1", body("{\"title\": \"Shirt\", \"category\": \"Fashion/Shirts\","
+                + " \"brand\": \"Cotto\", \"price\": 25, \"description\": \"Soft cotton, \\\"slim\\\" fit\","
+                + " \"launchDate\": \"2026-12-01\", \"attributes\": {\"colour\": \"red\", \"size\": \"L\"},"
+                + " \"availability\": {\"online\": true, \"store-07\": false}}"));
+
+        assertEquals(item, catalog.get("shirt-1"));
+        assertEquals("Soft cotton, \"slim\" fit", item.details().description());
+        assertEquals(java.time.LocalDate.parse("2026-12-01"), item.details().launchDate());
+        assertEquals(Map.of("colour", "red", "size", "L"), item.details().attributes());
+        assertEquals("{\"colour\":\"red\",\"size\":\"L\"}", RecordJson.toJson(item).get("attributes").toString());
+        assertEquals(java.util.Set.of("shirt-1"), features.loadShopperContext("u", "store-07").unavailable());
+        assertEquals(java.util.Set.of(), features.loadShopperContext("u", "online").unavailable());
+
+        String base = "{\"title\": \"T\", \"category\": \"A\", \"brand\": \"B\", \"price\": 1, ";
+        assertEquals("invalid_launchDate", rejected(() -> catalog.put("x", body(base + "\"launchDate\": \"soon\"}"))));
+        assertEquals("invalid_attributes", rejected(() -> catalog.put("x", body(base
+                + "\"attributes\": {\"colour\": {\"r\": 1}}}"))));
+        assertEquals("invalid_attributes", rejected(() -> catalog.put("x", body(base + "\"attributes\": [1]}"))));
+        assertEquals("invalid_availability", rejected(() -> catalog.put("x", body(base
+                + "\"availability\": {\"store-07\": \"yes\"}}"))));
+        assertEquals("invalid_description", rejected(() -> catalog.put("x", body(base + "\"description\": \""
+                + "x".repeat(io.omnirec.core.domain.ItemDetails.MAX_DESCRIPTION + 1) + "\"}"))));
     }
 
     @Test

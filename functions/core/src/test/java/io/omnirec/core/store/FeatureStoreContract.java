@@ -47,6 +47,16 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void upsertItems_shouldKeepTheItemsDetails() {
+        FeatureStore store = newStore();
+        CatalogItem shirt = new CatalogItem("shirt-1", "Shirt", "Fashion/Shirts", "Cotto", 25, false, 0, false,
+                new io.omnirec.core.domain.ItemDetails("Soft cotton, “slim” fit", Map.of("colour", "red", "size", "L"),
+                        java.time.LocalDate.parse("2026-12-01")));
+        store.upsertItems(List.of(shirt, PHONE));
+        assertEquals(Map.of("shirt-1", shirt, "phone-1", PHONE), store.items(List.of("shirt-1", "phone-1")));
+    }
+
+    @Test
     void upsertItems_shouldKeepWhetherAnItemIsOnSale() {
         FeatureStore store = newStore();
         CatalogItem withdrawn = new CatalogItem("old-1", "Old phone", "Electronics/Phones", "Nokio", 99, false, 0, true);
