@@ -140,6 +140,43 @@ public final class S3ModelStore implements ModelStore {
         return versions.subList(0, Math.min(limit, versions.size()));
     }
 
+    /**
+     * One listing of every key under the prefix (a few per version), grouped by version folder; a folder without its
+     * card whose newest object is older than {@code writtenBefore} is deleted.
+     */
+    @Override
+    public java.util.List<String> removeIncomplete(java.time.Instant writtenBefore) {
+        java.util.Map<String, java.util.List<String>> keys = new java.util.TreeMap<>();
+        java.util.Map<String, java.time.Instant> newest = new java.util.HashMap<>();
+        java.util.Set<String> complete = new java.util.HashSet<>();
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+            for (var object : page.contents()) {
+                String rest = object.key().substring(prefix.length());
+                int slash = rest.indexOf('/');
+                if (slash < 0) {
+                    continue;
+                }
+                String version = rest.substring(0, slash);
+                if (!Identifiers.isToken(version) || version.equals(RUNS_FOLDER)) {
+                    continue;
+                }
+                keys.computeIfAbsent(version, v -> new java.util.ArrayList<>()).add(object.key());
+                newest.merge(version, object.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
+                if (rest.substring(slash + 1).equals(CARD_FILE)) {
+                    complete.add(version);
+                }
+            }
+        }
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        keys.forEach((version, objectKeys) -> {
+            if (!complete.contains(version) && newest.get(version).isBefore(writtenBefore)) {
+                objectKeys.forEach(objects::delete);
+                removed.add(version);
+            }
+        });
+        return removed;
+    }
+
     @Override
     public Optional<String> champion() {
         try {

@@ -65,6 +65,30 @@ class AwsStoresTest {
         assertEquals(List.of("e-1"), seen, "the readable event is visited, the foreign item skipped");
     }
 
+    @Test
+    void removeIncomplete_shouldDeleteOnlyVersionsWithoutACardThatNobodyIsWriting() {
+        AwsResources resources = freshResources();
+        S3ModelStore store = new S3ModelStore(s3, resources.modelsBucket(), resources.modelsPrefix());
+        java.util.function.BiConsumer<String, String> put = (key, text) -> s3.putObject(b -> b
+                .bucket(resources.modelsBucket()).key(resources.modelsPrefix() + key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(text));
+        put.accept("20261130T010000Z-orphan/model.tribuo", "bytes");
+        put.accept("20261130T010000Z-orphan/model.onnx", "bytes");
+        put.accept("20261130T020000Z-done/model.tribuo", "bytes");
+        put.accept("20261130T020000Z-done/card.json", "{}");
+        put.accept("runs/delivery-1.json", "{}");
+
+        assertEquals(List.of(), store.removeIncomplete(Instant.now().minus(java.time.Duration.ofHours(1))),
+                "a version written within the hour may still be being written");
+        assertEquals(List.of("20261130T010000Z-orphan"), store.removeIncomplete(Instant.now().plusSeconds(60)));
+
+        List<String> left = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(resources.modelsBucket()).prefix(resources.modelsPrefix()))
+                .contents().forEach(o -> left.add(o.key().substring(resources.modelsPrefix().length())));
+        assertEquals(List.of("20261130T020000Z-done/card.json", "20261130T020000Z-done/model.tribuo",
+                "runs/delivery-1.json"), left);
+    }
+
     @Nested
     class Events extends EventStoreContract {
         @Override

@@ -32,6 +32,11 @@ class ServingModelsTest {
         final InMemoryModelStore delegate = new InMemoryModelStore();
         volatile boolean down;
 
+        @Override
+        public java.util.List<String> removeIncomplete(java.time.Instant writtenBefore) {
+            return delegate.removeIncomplete(writtenBefore);
+        }
+
         private <T> T read(java.util.function.Supplier<T> call) {
             if (down) {
                 throw SdkClientException.create("Unable to execute HTTP request: Connection refused");

@@ -3,12 +3,14 @@ package io.omnirec.train;
 import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.ingest.EventRepair;
+import io.omnirec.core.store.ModelStore;
 import io.omnirec.core.training.TrainingConfig;
 import io.omnirec.core.training.TrainingService;
 import io.omnirec.runtime.OmnirecConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,6 +38,16 @@ public class ScheduledJob {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    ModelStore models;
+
+    @Inject
+    Clock clock;
+
+    /** How long after its last write an unfinished model version is taken for abandoned. */
+    static final Duration INCOMPLETE_AFTER = Duration.ofHours(1);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ScheduledJob.class.getName());
+
     /** Refuses what no schedule sends. */
     static void check(ScheduledEvent event) {
         if (event == null || !(event.startsTraining() || event.refreshesAggregates())) {
@@ -58,6 +70,7 @@ public class ScheduledJob {
             return TrainingSummary.duplicate(refused.get());
         }
         EventRepair.Report repaired = repair.run(budget);
+        removeIncompleteVersions();
         String aggregatesVersion = aggregates.run().version();
         if (event.refreshesAggregates()) {
             deliveries.finished(event.id(), runner, null);
@@ -67,6 +80,21 @@ public class ScheduledJob {
                 TrainingConfig.defaults(config.trainingSeed())), aggregatesVersion, repaired);
         deliveries.finished(event.id(), runner, summary.version());
         return summary;
+    }
+
+    /**
+     * Frees what runs that died left of unfinished model versions (never served: they have no card), an hour after
+     * their last write; a failure here is logged and never stops the job.
+     */
+    private void removeIncompleteVersions() {
+        try {
+            java.util.List<String> removed = models.removeIncomplete(clock.instant().minus(INCOMPLETE_AFTER));
+            if (!removed.isEmpty()) {
+                LOG.info("removed incomplete model versions " + removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "removing incomplete model versions failed", e);
+        }
     }
 
     /** Records that {@code runner} handed the delivery on (to a task that will run it as {@code runner}). */

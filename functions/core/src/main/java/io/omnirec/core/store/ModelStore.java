@@ -45,6 +45,15 @@ public interface ModelStore {
      */
     String rollback();
 
+    /**
+     * Deletes what a training run that died left of a version it never finished (artifacts written, no card): such a
+     * version is never listed as loadable, promoted or served, and this only frees its space. Only versions whose
+     * every object was written before {@code writtenBefore} are touched, so a run still writing is left alone.
+     *
+     * @return the versions removed
+     */
+    java.util.List<String> removeIncomplete(java.time.Instant writtenBefore);
+
     /** The champion/challenger experiment running, if any. */
     Optional<Experiment> experiment();
 

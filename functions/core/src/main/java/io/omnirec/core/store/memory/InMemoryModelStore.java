@@ -35,6 +35,12 @@ public final class InMemoryModelStore implements ModelStore {
         });
     }
 
+    /** Versions are written whole here: there is never an incomplete one. */
+    @Override
+    public java.util.List<String> removeIncomplete(java.time.Instant writtenBefore) {
+        return java.util.List.of();
+    }
+
     @Override
     public java.util.List<String> versions(int limit) {
         return versions.keySet().stream().sorted(java.util.Comparator.reverseOrder()).limit(limit).toList();
