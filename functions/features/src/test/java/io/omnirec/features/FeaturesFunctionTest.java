@@ -42,7 +42,7 @@ class FeaturesFunctionTest {
     void importCatalog_shouldUpsertGoodRowsAndReportBadOnes_whenS3NotifiesAnUpload() {
         SyntheticDataset data = new SyntheticRetailGenerator(SyntheticRetailGenerator.Config.small(9)).generate();
         String key = "imports/catalog/catalog 2026-11-29.csv";
-        upload(key, data.catalogCsv() + "bad-row,no,price,here,x,true,,\n");
+        upload(key, data.catalogCsv() + "bad-row,no,price,here,x,true,,,,,\n");
         given().contentType(ContentType.JSON).body(event("s3-put-catalog.json"))
                 .when().post()
                 .then().statusCode(200)
