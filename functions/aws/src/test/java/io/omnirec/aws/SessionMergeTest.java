@@ -11,6 +11,7 @@ import io.omnirec.core.ingest.EventValidator;
 import io.omnirec.core.ingest.IngestService;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.memory.InMemoryImpressionStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -28,6 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SessionMergeTest {
     static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+
+    @BeforeAll
+    static void clients() {
+        AwsStoresTest.clients();
+    }
 
     final AwsResources fresh = AwsStoresTest.freshResources();
     final DynamoFeatureStore features = new DynamoFeatureStore(AwsStoresTest.dynamo, fresh.featuresTable());

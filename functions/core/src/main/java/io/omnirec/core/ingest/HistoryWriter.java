@@ -124,6 +124,7 @@ public final class HistoryWriter {
             List<Integer> repeats = new ArrayList<>();
             List<JsonNode> identifyRows = new ArrayList<>();
             List<Integer> identifyIndexes = new ArrayList<>();
+            Map<Integer, String> identified = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 ShopperEvent event;
                 try {
@@ -135,6 +136,7 @@ public final class HistoryWriter {
                 if (event.type() == EventType.IDENTIFY) {
                     identifyRows.add(rows.get(i));
                     identifyIndexes.add(i);
+                    identified.put(i, event.userId());
                     continue;
                 }
                 valid.put(i, event);
@@ -148,6 +150,11 @@ public final class HistoryWriter {
                         results[firsts.get(valid.get(i).eventId())]);
             }
             if (!identifyRows.isEmpty()) {
+                // a session merged now may still miss rows of this file stored under it: the shopper is rebuilt at
+                // the end, from the log, like every shopper the file names
+                Set<String> merging = new LinkedHashSet<>();
+                identifyIndexes.forEach(i -> merging.add(identified.get(i)));
+                enqueue(merging, clock.instant());
                 List<EventResult> merged = identifies.ingest(identifyRows, lease);
                 for (int j = 0; j < merged.size(); j++) {
                     EventResult r = merged.get(j);
@@ -197,26 +204,14 @@ public final class HistoryWriter {
                 }
                 if (event.type().isInteraction()) {
                     known.add(event);
-                    if (!shoppers.contains(event.userId())) {
-                        named.add(event.userId());
-                    }
+                    named.add(event.userId());
                 }
             });
-            if (!named.isEmpty()) {
-                // named by its content: two entries with the same id are the same to-do
-                RebuildQueue.Entry entry = new RebuildQueue.Entry(Identifiers.pseudonym(now.toEpochMilli() + "\n"
-                        + String.join("\n", named)), named, now.plus(lease));
-                try {
-                    queue.add(entry);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "queueing " + named.size() + " shoppers for a rebuild failed; "
-                            + fresh.size() + " history rows not stored", e);
-                    fresh.forEach(event -> results[firsts.get(event.eventId())] =
-                            failed(firsts.get(event.eventId()), event));
-                    return;
-                }
-                entries.add(entry);
-                shoppers.addAll(named);
+            if (!enqueue(named, now)) {
+                LOG.warning(() -> fresh.size() + " history rows not stored: their shoppers could not be queued");
+                fresh.forEach(event -> results[firsts.get(event.eventId())] =
+                        failed(firsts.get(event.eventId()), event));
+                return;
             }
             forgetOlderThan(now.minus(INDEX_LAG));
             recent.add(new Stored(now, known.stream().map(e -> new String[] {e.userId(), e.eventId()}).toList()));
@@ -236,6 +231,29 @@ public final class HistoryWriter {
                     }
                 }
             }
+        }
+
+        /**
+         * Enters the shoppers not queued yet in the rebuild queue (before anything of theirs is written); false when
+         * that failed.
+         */
+        private boolean enqueue(Set<String> named, Instant now) {
+            named.removeAll(shoppers);
+            if (named.isEmpty()) {
+                return true;
+            }
+            // named by its content: two entries with the same id are the same to-do
+            RebuildQueue.Entry entry = new RebuildQueue.Entry(Identifiers.pseudonym(now.toEpochMilli() + "\n"
+                    + String.join("\n", named)), named, now.plus(lease));
+            try {
+                queue.add(entry);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "queueing " + named.size() + " shoppers for a rebuild failed", e);
+                return false;
+            }
+            entries.add(entry);
+            shoppers.addAll(named);
+            return true;
         }
 
         /** The stored events among {@code ids}, read {@value #FIND_BATCH} at a time on the executor. */

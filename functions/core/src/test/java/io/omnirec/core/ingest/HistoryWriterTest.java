@@ -279,4 +279,29 @@ class HistoryWriterTest {
 
         assertSameStates(live(history), states(features, history));
     }
+
+    @Test
+    void upload_shouldCountASessionsRowsForTheShopper_whenTheFileIdentifiesTheSessionBeforeItsRowsAreRebuilt() {
+        InMemoryEventStore events = new InMemoryEventStore();
+        InMemoryFeatureStore features = new InMemoryFeatureStore();
+        features.upsertItems(catalog);
+        List<ShopperEvent> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(new ShopperEvent("s-view-" + i, io.omnirec.core.domain.ShopperKeys.session("s1"), "i" + i,
+                    EventType.VIEW, START.plusSeconds(i), Channel.WEB, null, "s1", null));
+        }
+        rows.add(new ShopperEvent("s-identify", "u9", null, EventType.IDENTIFY, START.plusSeconds(60), Channel.WEB,
+                null, "s1", null));
+        HistoryWriter.Upload upload = HistoryWriters.writer(events, features, new InMemoryImpressionStore(),
+                new InMemoryRebuildQueue(), clock).upload();
+
+        List<EventResult> results = upload.write(nodes(rows));
+        upload.finish();
+
+        assertTrue(results.stream().allMatch(r -> r.status() == EventResult.Status.ACCEPTED), results.toString());
+        assertEquals(5, features.loadShopperContext("u9").state().items().size(),
+                "the session's rows count for the shopper who identified it, once");
+        assertEquals(5.0, features.loadShopperContext("u9").state().items().values().stream()
+                .mapToDouble(Double::doubleValue).sum(), 1e-9);
+    }
 }
