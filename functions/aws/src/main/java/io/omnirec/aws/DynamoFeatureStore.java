@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -388,26 +389,17 @@ public final class DynamoFeatureStore implements FeatureStore {
             item.put(MERGED_INTO, Attributes.s(read.mergedInto()));
         }
         item.put(STATE_VERSION, Attributes.n(Math.max(0, read.version()) + 1));
-        String condition;
-        Map<String, AttributeValue> values = new HashMap<>();
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
         if (read.version() == StateRevision.ABSENT) {
-            condition = "attribute_not_exists(pk)";
+            put.conditionExpression("attribute_not_exists(pk)");
         } else if (read.version() == 0) {
-            condition = "attribute_exists(pk) AND attribute_not_exists(#v)";
+            put.conditionExpression("attribute_exists(pk) AND attribute_not_exists(" + STATE_VERSION + ")");
         } else {
-            condition = "#v = :v";
-            values.put(":v", Attributes.n(read.version()));
+            put.conditionExpression(STATE_VERSION + " = :v")
+                    .expressionAttributeValues(Map.of(":v", Attributes.n(read.version())));
         }
         try {
-            dynamo.putItem(b -> {
-                b.tableName(table).item(item).conditionExpression(condition);
-                if (condition.contains("#v")) {
-                    b.expressionAttributeNames(Map.of("#v", STATE_VERSION));
-                }
-                if (!values.isEmpty()) {
-                    b.expressionAttributeValues(values);
-                }
-            });
+            dynamo.putItem(put.build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -29,7 +29,6 @@ final class ResumingObjectStream extends InputStream {
     private ResponseInputStream<GetObjectResponse> current;
     private long position;
     private int resumesWithoutProgress;
-    private int resumes;
 
     ResumingObjectStream(S3Client s3, String bucket, String key, ResponseInputStream<GetObjectResponse> first) {
         this.s3 = s3;
@@ -38,11 +37,6 @@ final class ResumingObjectStream extends InputStream {
         this.current = first;
         this.etag = first.response().eTag();
         this.length = first.response().contentLength() == null ? -1 : first.response().contentLength();
-    }
-
-    /** How often the stream was opened again. */
-    int resumes() {
-        return resumes;
     }
 
     @Override
@@ -88,7 +82,6 @@ final class ResumingObjectStream extends InputStream {
                 position, length, cause == null ? "early end of stream" : cause.toString()));
         try {
             current = s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + position + "-").ifMatch(etag));
-            resumes++;
         } catch (SdkException e) {
             throw new IOException("reading s3://" + bucket + "/" + key + " on from byte " + position + " failed", e);
         }

@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What a schedule asks for, wherever it runs (the train function, or the Fargate task when the data outgrows a
@@ -46,7 +48,7 @@ public class ScheduledJob {
 
     /** How long after its last write an unfinished model version is taken for abandoned. */
     static final Duration INCOMPLETE_AFTER = Duration.ofHours(1);
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ScheduledJob.class.getName());
+    private static final Logger LOG = Logger.getLogger(ScheduledJob.class.getName());
 
     /** Refuses what no schedule sends. */
     static void check(ScheduledEvent event) {
@@ -93,7 +95,7 @@ public class ScheduledJob {
                 LOG.info("removed incomplete model versions " + removed);
             }
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "removing incomplete model versions failed", e);
+            LOG.log(Level.WARNING, "removing incomplete model versions failed", e);
         }
     }
 

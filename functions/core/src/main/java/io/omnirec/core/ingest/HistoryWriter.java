@@ -124,7 +124,7 @@ public final class HistoryWriter {
             List<Integer> repeats = new ArrayList<>();
             List<JsonNode> identifyRows = new ArrayList<>();
             List<Integer> identifyIndexes = new ArrayList<>();
-            Map<Integer, String> identified = new HashMap<>();
+            Set<String> identified = new LinkedHashSet<>();
             for (int i = 0; i < rows.size(); i++) {
                 ShopperEvent event;
                 try {
@@ -136,7 +136,7 @@ public final class HistoryWriter {
                 if (event.type() == EventType.IDENTIFY) {
                     identifyRows.add(rows.get(i));
                     identifyIndexes.add(i);
-                    identified.put(i, event.userId());
+                    identified.add(event.userId());
                     continue;
                 }
                 valid.put(i, event);
@@ -152,9 +152,7 @@ public final class HistoryWriter {
             if (!identifyRows.isEmpty()) {
                 // a session merged now may still miss rows of this file stored under it: the shopper is rebuilt at
                 // the end, from the log, like every shopper the file names
-                Set<String> merging = new LinkedHashSet<>();
-                identifyIndexes.forEach(i -> merging.add(identified.get(i)));
-                enqueue(merging, clock.instant());
+                enqueue(identified, clock.instant());
                 List<EventResult> merged = identifies.ingest(identifyRows, lease);
                 for (int j = 0; j < merged.size(); j++) {
                     EventResult r = merged.get(j);
@@ -214,7 +212,7 @@ public final class HistoryWriter {
                 return;
             }
             forgetOlderThan(now.minus(INDEX_LAG));
-            recent.add(new Stored(now, known.stream().map(e -> new String[] {e.userId(), e.eventId()}).toList()));
+            recent.add(new Stored(now, known.stream().map(e -> new StoredId(e.userId(), e.eventId())).toList()));
             List<CompletableFuture<Boolean>> stores = new ArrayList<>();
             for (int from = 0; from < fresh.size(); from += STORE_BATCH) {
                 List<ShopperEvent> part = fresh.subList(from, Math.min(fresh.size(), from + STORE_BATCH));
@@ -295,7 +293,7 @@ public final class HistoryWriter {
             forgetOlderThan(clock.instant().minus(INDEX_LAG));
             Map<String, List<String>> known = new LinkedHashMap<>();
             shoppers.forEach(shopper -> known.put(shopper, new ArrayList<>()));
-            recent.forEach(stored -> stored.events().forEach(e -> known.get(e[0]).add(e[1])));
+            recent.forEach(stored -> stored.events().forEach(e -> known.get(e.shopperKey()).add(e.eventId())));
             long start = System.nanoTime();
             Set<String> left = run.rebuildAll(known, executor);
             LOG.info(String.format("rebuilt %d shoppers' states from the log in %d ms (%d failed)", shoppers.size(),
@@ -334,7 +332,10 @@ public final class HistoryWriter {
     }
 
     /** The shopper and id of each event of a batch, and when the batch was stored. */
-    private record Stored(Instant at, List<String[]> events) {
+    private record Stored(Instant at, List<StoredId> events) {
+    }
+
+    private record StoredId(String shopperKey, String eventId) {
     }
 
     /** An id seen earlier in the same batch: that occurrence's fate decides. */

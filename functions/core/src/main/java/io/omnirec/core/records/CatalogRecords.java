@@ -26,13 +26,12 @@ public final class CatalogRecords {
 
     /** Creates or replaces the item, and records its availability where the body gives it. */
     public CatalogItem put(String itemId, byte[] body) {
-        CatalogItem item = RecordJson.item(itemId, body);
-        List<StockLevel> availability = RecordJson.availability(itemId, body);
-        features.upsertItems(List.of(item));
-        if (!availability.isEmpty()) {
-            features.applyStock(availability);
+        RecordJson.ItemBody put = RecordJson.itemBody(itemId, body);
+        features.upsertItems(List.of(put.item()));
+        if (!put.availability().isEmpty()) {
+            features.applyStock(put.availability());
         }
-        return item;
+        return put.item();
     }
 
     /** The item; {@code unknown_item} when the catalog has none. */

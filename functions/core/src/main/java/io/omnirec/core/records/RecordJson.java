@@ -77,13 +77,31 @@ public final class RecordJson {
     }
 
     /**
+     * A {@code PUT /v1/items/{itemId}} body, read once: the item, and where it says the item can be sold now.
+     *
+     * @param availability empty when the body gives none
+     */
+    public record ItemBody(CatalogItem item, List<StockLevel> availability) {
+    }
+
+    /**
      * An item from a {@code PUT /v1/items/{itemId}} body: {@code title}, {@code category} (path {@code A/B}),
      * {@code brand}, {@code price}, optional {@code consumable}, {@code repurchaseDays}, {@code active},
      * {@code description}, {@code launchDate} ({@code 2026-12-01}), {@code attributes} (an object of text values) and
-     * {@code availability} (read by {@link #availability}).
+     * {@code availability}: {@code {"online": true, "store-01": false}} ({@link StockLevel#ONLINE} for the web shop
+     * and app).
      */
-    public static CatalogItem item(String itemId, byte[] body) {
+    public static ItemBody itemBody(String itemId, byte[] body) {
         JsonNode root = JsonBodies.object(JSON, body, MAX_BODY_BYTES, "a JSON object of item fields");
+        return new ItemBody(item(itemId, root), availability(itemId, root.get("availability")));
+    }
+
+    /** The item of a {@code PUT /v1/items/{itemId}} body, see {@link #itemBody}. */
+    public static CatalogItem item(String itemId, byte[] body) {
+        return itemBody(itemId, body).item();
+    }
+
+    private static CatalogItem item(String itemId, JsonNode root) {
         Map<String, String> fields = scalars(root, ITEM, "availability");
         fields.remove("availability");
         require(fields, "title", "category", "brand", "price");
@@ -104,13 +122,7 @@ public final class RecordJson {
         return node.put("personalizationConsent", customer.personalization());
     }
 
-    /**
-     * Where an item body says the item can be sold now: {@code "availability": {"online": true, "store-01": false}}
-     * ({@link StockLevel#ONLINE} for the web shop and app); empty without it.
-     */
-    public static List<StockLevel> availability(String itemId, byte[] body) {
-        JsonNode availability = JsonBodies.object(JSON, body, MAX_BODY_BYTES, "a JSON object of item fields")
-                .get("availability");
+    private static List<StockLevel> availability(String itemId, JsonNode availability) {
         if (availability == null || availability.isNull()) {
             return List.of();
         }
