@@ -1,5 +1,7 @@
 package io.omnirec.aws;
 
+import io.omnirec.core.store.HeatCountersContract;
+import io.omnirec.core.store.HeatCounters;
 import io.omnirec.aws.local.TestAws;
 import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.EventType;
@@ -102,6 +104,14 @@ class AwsStoresTest {
         @Override
         protected FeatureStore newStore() {
             return new DynamoFeatureStore(dynamo, freshResources().featuresTable());
+        }
+    }
+
+    @Nested
+    class Heat extends HeatCountersContract {
+        @Override
+        protected HeatCounters newCounters() {
+            return new DynamoHeatCounters(dynamo, freshResources().featuresTable());
         }
     }
 

@@ -7,6 +7,7 @@ import io.omnirec.core.records.CatalogRecords;
 import io.omnirec.core.records.ShopperProfiles;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.HeatCounters;
 import io.omnirec.core.store.ImportArchive;
 import io.omnirec.core.store.ImpressionStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -31,8 +32,9 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    IngestService ingest(EventStore events, FeatureStore features, ImpressionStore impressions, Clock clock) {
-        return new IngestService(events, features, impressions, EventValidator.live(clock), writers, clock);
+    IngestService ingest(EventStore events, FeatureStore features, ImpressionStore impressions, HeatCounters heat,
+                         Clock clock) {
+        return new IngestService(events, features, impressions, EventValidator.live(clock), writers, clock, heat);
     }
 
     @Produces

@@ -143,6 +143,34 @@ class IngestFunctionTest {
     }
 
     @Test
+    void postEvents_shouldAddAcceptedEventsToTheLiveSalesHeatOnce_whenTheBatchComesTwice() {
+        features().upsertItems(java.util.List.of(new io.omnirec.core.domain.CatalogItem("heat-1", "Lamp", "Home/Decor",
+                "Lumo", 35, false)));
+        java.time.Instant before = java.time.Instant.now();
+        String body = "{\"events\":["
+                + "{\"eventId\":\"heat-e1\",\"userId\":\"u5\",\"itemId\":\"heat-1\",\"type\":\"purchase\","
+                + "\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"store\",\"storeId\":\"riverside\"},"
+                + "{\"eventId\":\"heat-e2\",\"userId\":\"u5\",\"itemId\":\"heat-1\",\"type\":\"view\","
+                + "\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"web\"}]}";
+        for (int delivery = 0; delivery < 2; delivery++) {
+            given().contentType(ContentType.JSON).body(body).when().post("/v1/events").then().statusCode(200);
+        }
+        double signal = 0;
+        long purchases = 0;
+        double atStore = 0;
+        for (io.omnirec.core.aggregates.HeatTally minute : new io.omnirec.aws.DynamoHeatCounters(
+                io.omnirec.aws.local.TestAws.endpoints().dynamoClient(), LocalAwsTestResource.resources.featuresTable())
+                .since(before).values()) {
+            signal += minute.signal().getOrDefault("heat-1", 0.0);
+            purchases += minute.purchases().getOrDefault("heat-1", 0L);
+            atStore += minute.stores().getOrDefault("riverside", java.util.Map.of()).getOrDefault("heat-1", 0.0);
+        }
+        assertEquals(1.2, signal, 1e-9, "a purchase and a view, once although the batch came twice");
+        assertEquals(1, purchases);
+        assertEquals(1.0, atStore, 1e-9);
+    }
+
+    @Test
     void postEvents_shouldCountOnce_whenTheSameEventIdIsTwiceInOneBatch() {
         String event = "{\"eventId\":\"twin-1\",\"userId\":\"u77\",\"itemId\":\"i77\",\"type\":\"purchase\","
                 + "\"timestamp\":\"2026-11-28T10:00:00Z\",\"channel\":\"app\"}";

@@ -50,4 +50,8 @@ public interface OmnirecConfig {
     /** How often recommend checks whether a newer aggregates build exists. */
     @WithDefault("300")
     int aggregatesRefreshSeconds();
+
+    /** How often recommend folds the live sales heat of events accepted since the build into its aggregates. */
+    @WithDefault("60")
+    int liveHeatRefreshSeconds();
 }

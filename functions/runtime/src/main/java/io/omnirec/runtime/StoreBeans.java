@@ -3,6 +3,7 @@ package io.omnirec.runtime;
 import io.omnirec.aws.AwsResources;
 import io.omnirec.aws.DynamoEventStore;
 import io.omnirec.aws.DynamoFeatureStore;
+import io.omnirec.aws.DynamoHeatCounters;
 import io.omnirec.aws.DynamoImpressionStore;
 import io.omnirec.aws.DynamoRebuildQueue;
 import io.omnirec.aws.S3AggregateStore;
@@ -15,6 +16,7 @@ import io.omnirec.core.aggregates.AggregatesJob;
 import io.omnirec.core.store.AggregateStore;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.HeatCounters;
 import io.omnirec.core.store.ImportArchive;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
@@ -61,6 +63,13 @@ public class StoreBeans {
     @Singleton
     RebuildQueue rebuildQueue(DynamoDbClient dynamo, AwsResources resources) {
         return new DynamoRebuildQueue(dynamo, resources.featuresTable());
+    }
+
+    /** Live sales heat: written by ingest per request, read by recommend on its refresh clock. */
+    @Produces
+    @Singleton
+    HeatCounters heatCounters(DynamoDbClient dynamo, AwsResources resources) {
+        return new DynamoHeatCounters(dynamo, resources.featuresTable());
     }
 
     @Produces

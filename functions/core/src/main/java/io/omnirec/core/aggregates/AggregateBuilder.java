@@ -87,7 +87,7 @@ public final class AggregateBuilder {
             long t = event.timestamp().getEpochSecond();
             timeSum += t;
             firstSeen[item] = Math.min(firstSeen[item], t);
-            double signal = event.type().affinityWeight() / EventType.PURCHASE.affinityWeight();
+            double signal = HeatTally.signal(event.type());
             double ageDays = Math.max(0, now - t) / DAY;
             double h = signal * decay(ageDays, config.heatHalfLifeDays());
             heat[item] += h;
@@ -160,18 +160,19 @@ public final class AggregateBuilder {
 
         // a launch date the catalog gives counts as the item's first sight, once it has passed; a launch still to come
         // keeps the item out of the new arrivals until then
-        long[] launched = new long[n];
         for (int i = 0; i < n; i++) {
             java.time.LocalDate launch = items.get(i).details().launchDate();
-            launched[i] = launch == null ? Long.MIN_VALUE : launch.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
-            if (launched[i] != Long.MIN_VALUE && launched[i] <= now) {
-                firstSeen[i] = launched[i];
+            long launched = launch == null ? Long.MAX_VALUE : launch.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+            if (launched <= now) {
+                firstSeen[i] = launched;
             }
         }
         Map<String, ItemFacts> facts = new HashMap<>(n * 2);
+        ItemFacts[] byIndex = new ItemFacts[n];
         for (int i = 0; i < n; i++) {
-            facts.put(items.get(i).itemId(), new ItemFacts(items.get(i), buyers[i], heat[i], recentHeat[i],
-                    firstSeen[i] == Long.MAX_VALUE ? now : firstSeen[i]));
+            byIndex[i] = new ItemFacts(items.get(i), buyers[i], heat[i], recentHeat[i],
+                    firstSeen[i] == Long.MAX_VALUE ? now : firstSeen[i]);
+            facts.put(items.get(i).itemId(), byIndex[i]);
         }
         Map<String, Map<String, RankedList>> neighbours = new HashMap<>();
         neighbours.putAll(itemToItem(items, histories, times, now));
@@ -179,13 +180,9 @@ public final class AggregateBuilder {
         neighbours.put(Aggregates.CONTENT, ContentSimilarity.neighbours(items, buyers, config.contentNeighbours()));
 
         Map<String, RankedList> lists = new HashMap<>();
-        lists.put(Aggregates.POPULAR, top(n, i -> buyers[i] + heat[i] * 1e-6, items));
-        double steady = config.trendHalfLifeDays() / config.heatHalfLifeDays();
-        lists.put(Aggregates.TRENDING, top(n, i -> recentHeat[i] <= 0 ? 0
-                : recentHeat[i] / (steady * heat[i] + 1) * Math.log1p(recentHeat[i]), items));
-        long newSince = now - (long) (config.newArrivalDays() * DAY);
-        lists.put(Aggregates.NEW, top(n, i -> launched[i] > now ? 0
-                : firstSeen[i] == Long.MAX_VALUE || firstSeen[i] >= newSince ? 1 + recentHeat[i] : 0, items));
+        lists.put(Aggregates.POPULAR, top(n, i -> ListScores.popular(byIndex[i]), items));
+        lists.put(Aggregates.TRENDING, top(n, i -> ListScores.trending(byIndex[i], config), items));
+        lists.put(Aggregates.NEW, top(n, i -> ListScores.newArrival(byIndex[i], now, config), items));
         new TreeMap<>(listHeat).forEach((name, byItem) -> {
             double[] scores = new double[n];
             byItem.forEach((i, h) -> scores[i] = h);

@@ -1,6 +1,7 @@
 package io.omnirec.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnirec.core.aggregates.HeatTally;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.Identifiers;
@@ -8,6 +9,7 @@ import io.omnirec.core.domain.InvalidInputException;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
+import io.omnirec.core.store.HeatCounters;
 import io.omnirec.core.store.ImpressionStore;
 
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,8 @@ public final class IngestService {
     private final EventApplier applier;
     private final StateRebuild rebuild;
     private final Executor executor;
+    private final HeatCounters heat;
+    private final Clock clock;
 
     /** Stores the events of a request one after another. */
     public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
@@ -57,7 +62,20 @@ public final class IngestService {
      */
     public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
                          EventValidator validator, Executor executor, Clock clock) {
+        this(events, features, impressions, validator, executor, clock, null);
+    }
+
+    /**
+     * The same, adding each request's accepted events to the live sales heat ({@link HeatCounters}) after they are
+     * applied: the live API's service. History imports leave it out; the aggregates build that follows them counts them.
+     *
+     * @param heat where the live heat is kept, or {@code null} for none
+     */
+    public IngestService(EventStore events, FeatureStore features, ImpressionStore impressions,
+                         EventValidator validator, Executor executor, Clock clock, HeatCounters heat) {
         this.features = features;
+        this.heat = heat;
+        this.clock = clock;
         this.validator = validator;
         this.applier = new EventApplier(events, features, impressions, clock);
         this.rebuild = new StateRebuild(events, features);
@@ -98,7 +116,7 @@ public final class IngestService {
             return results;
         }
         Map<String, CompletableFuture<EventResult>> firsts = new HashMap<>();
-        Map<String, ShopperEvent> firstEvents = new HashMap<>();
+        Map<String, ShopperEvent> firstEvents = new LinkedHashMap<>();
         List<Integer> repeats = new ArrayList<>();
         for (int v = 0; v < valid.size(); v++) {
             int index = validIndexes.get(v);
@@ -116,12 +134,40 @@ public final class IngestService {
             EventResult result = future.join();
             results.set(result.index(), result);
         });
+        addHeat(firstEvents, firsts, catalog);
         for (int v : repeats) {
             ShopperEvent event = valid.get(v);
             results.set(validIndexes.get(v), repeatInBatch(validIndexes.get(v), event,
                     firstEvents.get(event.eventId()), firsts.get(event.eventId()).join()));
         }
         return results;
+    }
+
+    /**
+     * Adds the accepted events about catalog items to the live heat with one write. A failure is logged and dropped:
+     * the events are applied, and the next aggregates build counts them from the log.
+     */
+    private void addHeat(Map<String, ShopperEvent> events, Map<String, CompletableFuture<EventResult>> fates,
+                         Map<String, CatalogItem> catalog) {
+        if (heat == null) {
+            return;
+        }
+        List<ShopperEvent> accepted = new ArrayList<>();
+        events.forEach((id, event) -> {
+            if (event.itemId() != null && catalog.containsKey(event.itemId())
+                    && fates.get(id).join().status() == EventResult.Status.ACCEPTED) {
+                accepted.add(event);
+            }
+        });
+        HeatTally tally = HeatTally.of(accepted);
+        if (tally.isEmpty()) {
+            return;
+        }
+        try {
+            heat.add(clock.instant(), tally);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dropped the live heat of " + accepted.size() + " events", e);
+        }
     }
 
     /** An id seen earlier in the same request: that occurrence's fate decides, without another write. */

@@ -57,6 +57,35 @@ class EventIntakeTest {
     }
 
     @Test
+    void ingest_shouldAddOnlyAcceptedEventsAboutCatalogItemsToTheLiveHeat_andNeverFailForIt() {
+        features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
+        io.omnirec.core.store.memory.InMemoryHeatCounters heat = new io.omnirec.core.store.memory.InMemoryHeatCounters();
+        IngestService live = new IngestService(events, features, impressions, EventValidator.live(CLOCK), Runnable::run,
+                CLOCK, heat);
+        String unknownItem = event("h4", "purchase").replace("\"i1\"", "\"nope\"");
+        live.ingest(parse("{\"events\":[" + event("h1", "purchase") + "," + event("h1", "purchase") + ","
+                + event("h2", "view") + "," + event("h3", "teleport") + "," + unknownItem + "]}"));
+        live.ingest(parse(event("h1", "purchase")));
+
+        io.omnirec.core.aggregates.HeatTally tally = heat.since(CLOCK.instant()).get(CLOCK.instant());
+        assertEquals(java.util.Map.of("i1", 1.2), tally.signal(), "the purchase once and the view");
+        assertEquals(java.util.Map.of("i1", 1L), tally.purchases());
+        assertEquals(java.util.Map.of("store-01", java.util.Map.of("i1", 1.2)), tally.stores());
+
+        IngestService broken = new IngestService(events, features, impressions, EventValidator.live(CLOCK),
+                Runnable::run, CLOCK, new io.omnirec.core.store.HeatCounters() {
+            public void add(Instant acceptedAt, io.omnirec.core.aggregates.HeatTally t) {
+                throw new IllegalStateException("the counters are down");
+            }
+
+            public java.util.NavigableMap<Instant, io.omnirec.core.aggregates.HeatTally> since(Instant from) {
+                throw new IllegalStateException("the counters are down");
+            }
+        });
+        assertEquals(EventResult.Status.ACCEPTED, broken.ingest(parse(event("h5", "view"))).get(0).status());
+    }
+
+    @Test
     void ingest_shouldAnswerRepeatsWithinOneBatchFromTheFirstOccurrence() {
         features.upsertItems(List.of(new CatalogItem("i1", "Item", "Home/Decor", "Acme", 10, false)));
         List<EventResult> results = service.ingest(parse("{\"events\":[" + event("b1", "view") + ","

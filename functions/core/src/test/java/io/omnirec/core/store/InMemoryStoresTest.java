@@ -1,5 +1,6 @@
 package io.omnirec.core.store;
 
+import io.omnirec.core.store.memory.InMemoryHeatCounters;
 import io.omnirec.core.store.memory.InMemoryAggregateStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
@@ -24,6 +25,14 @@ class InMemoryStoresTest {
         @Override
         protected FeatureStore newStore() {
             return new InMemoryFeatureStore();
+        }
+    }
+
+    @Nested
+    class Heat extends HeatCountersContract {
+        @Override
+        protected HeatCounters newCounters() {
+            return new InMemoryHeatCounters();
         }
     }
 
