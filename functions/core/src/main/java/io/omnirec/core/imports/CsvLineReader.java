@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV one physical line at a time without ever holding more than {@link #MAX_LINE_CHARS} characters of a
- * line. Fields may be quoted with {@code "} and quotes doubled inside; a field may not span lines.
+ * Reads CSV (or JSON Lines) one physical line at a time without ever holding more than {@link #MAX_LINE_CHARS}
+ * characters of a line. Fields may be quoted with {@code "} and quotes doubled inside; a field may not span lines.
  */
 final class CsvLineReader {
     static final int MAX_LINE_CHARS = 8192;
@@ -24,8 +24,20 @@ final class CsvLineReader {
         this.reader = reader;
     }
 
-    /** The next line, or {@code null} at the end of the input. */
+    /** The next line split into fields, or {@code null} at the end of the input. */
     Line next() throws IOException {
+        Line raw = nextRaw();
+        if (raw == null || raw.error() != null) {
+            return raw;
+        }
+        return split(raw.number(), raw.raw());
+    }
+
+    /**
+     * The next line unsplit (its fields empty), or {@code null} at the end of the input: what JSON Lines reads, with
+     * the same bound on what is held.
+     */
+    Line nextRaw() throws IOException {
         if (eof) {
             return null;
         }
@@ -56,7 +68,7 @@ final class CsvLineReader {
         if (tooLong) {
             return new Line(lineNumber, List.of(), "line_too_long", raw.substring(0, 200));
         }
-        return split(lineNumber, raw);
+        return new Line(lineNumber, List.of(), null, raw);
     }
 
     static Line split(long number, String raw) {

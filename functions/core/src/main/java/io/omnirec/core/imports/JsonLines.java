@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
@@ -39,17 +40,18 @@ final class JsonLines {
     /** Reads the file and returns the number of non-blank lines. */
     static long forEach(InputStream content, RejectionsCsv rejections, LineConsumer consumer) {
         long rows = 0;
-        try (BufferedReader reader = new BufferedReader(CsvRows.utf8(content))) {
-            long number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
+        try (Reader reader = new BufferedReader(CsvRows.utf8(content))) {
+            CsvLineReader lines = new CsvLineReader(reader);
+            for (CsvLineReader.Line read = lines.nextRaw(); read != null; read = lines.nextRaw()) {
+                long number = read.number();
+                String line = read.raw();
                 if (line.isBlank()) {
                     continue;
                 }
                 rows++;
-                if (line.length() > CsvLineReader.MAX_LINE_CHARS) {
+                if (read.error() != null) {
                     rejections.add(number, "line_too_long", "a line may hold at most "
-                            + CsvLineReader.MAX_LINE_CHARS + " characters", line.substring(0, 200));
+                            + CsvLineReader.MAX_LINE_CHARS + " characters", line);
                     continue;
                 }
                 JsonNode value;
