@@ -4,6 +4,7 @@ import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.EventDetails;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.store.EventHistory;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.StoredEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,14 +35,20 @@ import java.util.logging.Logger;
  * {@code UNRESOLVED} event has {@code unresolved}. Events written before these states read as applied. The live path's
  * methods are each one conditional single-item write or one read; the history import's ({@link #find},
  * {@link #storeApplied}) are batched. {@value #USER_INDEX} (keys only) finds a shopper's events for erasure and
- * rebuilds.
+ * rebuilds; {@value #MONTH_INDEX} (keys only, on {@code month} = {@code <yyyy-MM of the event's time>#<shard>}) finds
+ * the events of a time window for the batch jobs, which never scan the table. Keys-only indexes cost one index write
+ * per event stored (none when it is marked applied), and their readers fetch the events by {@code BatchGetItem}.
  */
 public final class DynamoEventStore implements EventStore {
     private static final Logger LOG = Logger.getLogger(DynamoEventStore.class.getName());
-    public static final Duration RETENTION = Duration.ofDays(400);
+    public static final Duration RETENTION = EventStore.HISTORY;
     public static final String PENDING_INDEX = "pending-events";
     public static final String PENDING = "pending";
     public static final String USER_INDEX = "events-by-user";
+    public static final String MONTH_INDEX = "events-by-month";
+    public static final String MONTH = "month";
+    /** Event ids fetched per round of a window read: what it holds in memory at once. */
+    private static final int WINDOW_BATCH = 1_000;
     static final int SHARDS = 8;
     private static final String STORED_AT = "storedAt";
     private static final String LEASE = "leaseUntil";
@@ -175,13 +184,39 @@ public final class DynamoEventStore implements EventStore {
     }
 
     /**
-     * Every stored event. An item this adapter cannot read back (written by something else, or by hand) is logged
-     * with its key and skipped, so that one foreign item cannot stop every aggregates build and training run.
+     * One {@code Query} of {@value #MONTH_INDEX} per month and shard the window touches, the events then fetched by
+     * {@code BatchGetItem} {@value #WINDOW_BATCH} ids at a time and those outside the window dropped. An item this
+     * adapter cannot read back (written by something else, or by hand) is logged with its key and skipped, so that one
+     * foreign item cannot stop every aggregates build and training run.
      */
     @Override
-    public void forEach(Consumer<ShopperEvent> visitor) {
-        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true))
-                .items()) {
+    public EventHistory window(Instant from, Instant to) {
+        return visitor -> {
+            YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+            for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !month.isAfter(last);
+                 month = month.plusMonths(1)) {
+                for (int shard = 0; shard < SHARDS; shard++) {
+                    String partition = month + "#" + shard;
+                    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+                    for (Map<String, AttributeValue> found : dynamo.queryPaginator(b -> b.tableName(table)
+                            .indexName(MONTH_INDEX).keyConditionExpression("#m = :m")
+                            .expressionAttributeNames(Map.of("#m", MONTH))
+                            .expressionAttributeValues(Map.of(":m", Attributes.s(partition)))).items()) {
+                        keys.add(key(Attributes.str(found, "eventId")));
+                        if (keys.size() == WINDOW_BATCH) {
+                            visit(keys, from, to, visitor);
+                            keys.clear();
+                        }
+                    }
+                    visit(keys, from, to, visitor);
+                }
+            }
+        };
+    }
+
+    private void visit(List<Map<String, AttributeValue>> keys, Instant from, Instant to,
+                       Consumer<ShopperEvent> visitor) {
+        for (Map<String, AttributeValue> item : DynamoBatches.get(dynamo, table, keys)) {
             ShopperEvent event;
             try {
                 event = fromItem(item);
@@ -190,8 +225,16 @@ public final class DynamoEventStore implements EventStore {
                         + (item.containsKey("eventId") ? item.get("eventId").s() : "missing") + "): " + e);
                 continue;
             }
-            visitor.accept(event);
+            if (!event.timestamp().isBefore(from) && event.timestamp().isBefore(to)) {
+                visitor.accept(event);
+            }
         }
+    }
+
+    /** The partition of {@value #MONTH_INDEX} an event is listed under. */
+    static String month(ShopperEvent event) {
+        return YearMonth.from(event.timestamp().atOffset(ZoneOffset.UTC)) + "#"
+                + Math.floorMod(event.eventId().hashCode(), SHARDS);
     }
 
     private static Map<String, AttributeValue> key(String eventId) {
@@ -218,6 +261,7 @@ public final class DynamoEventStore implements EventStore {
         item.put("ts", Attributes.s(e.timestamp().toString()));
         item.put("channel", Attributes.s(e.channel().wireName()));
         item.put("expiresAt", Attributes.n(e.timestamp().plus(RETENTION).getEpochSecond()));
+        item.put(MONTH, Attributes.s(month(e)));
         if (e.storeId() != null) {
             item.put("storeId", Attributes.s(e.storeId()));
         }

@@ -50,9 +50,14 @@ import java.util.function.Consumer;
  * setting or removing the event's own purchase time and cart entry, and appending to the recent list); {@code STORE#id / STOCK} the items not in stock
  * at a store ({@code outOfStock} string set; {@code STORE#online} for the web shop and app; about 20,000 ids fit
  * DynamoDB's 400 KB). The recommend path reads one shopper with one BatchGetItem of two keys, three with the stock of
- * the store it is served from.
+ * the store it is served from. Catalog items and profiles carry {@code kind} ({@code item#<shard>} or
+ * {@code profile#<shard>}), the key of the sparse index {@value #KIND_INDEX} through which the batch jobs list them
+ * without reading a single shopper state.
  */
 public final class DynamoFeatureStore implements FeatureStore {
+    public static final String KIND_INDEX = "records-by-kind";
+    public static final String KIND = "kind";
+    static final int KIND_SHARDS = 8;
     static final String META = "META";
     static final String PROFILE = "PROFILE";
     static final String STATE = "STATE";
@@ -108,6 +113,7 @@ public final class DynamoFeatureStore implements FeatureStore {
     public void upsertCustomers(List<Customer> customers) {
         writeAll(customers.stream().map(c -> {
             Map<String, AttributeValue> item = new HashMap<>(key(userPk(c.userId()), PROFILE));
+            item.put(KIND, Attributes.s(kind(PROFILE, c.userId())));
             item.put("userId", Attributes.s(c.userId()));
             item.put("age", Attributes.n(c.age()));
             item.put("gender", Attributes.s(c.gender()));
@@ -164,12 +170,12 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     @Override
     public void forEachItem(Consumer<CatalogItem> visitor) {
-        scanKind(META).forEach(item -> visitor.accept(itemFromAttributes(item)));
+        ofKind(META).forEach(item -> visitor.accept(itemFromAttributes(item)));
     }
 
     @Override
     public void forEachCustomer(Consumer<Customer> visitor) {
-        scanKind(PROFILE).forEach(item -> visitor.accept(customerFromAttributes(Attributes.str(item, "userId"), item)));
+        ofKind(PROFILE).forEach(item -> visitor.accept(customerFromAttributes(Attributes.str(item, "userId"), item)));
     }
 
     @Override
@@ -620,6 +626,7 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     private static Map<String, AttributeValue> itemToAttributes(CatalogItem i) {
         Map<String, AttributeValue> item = new HashMap<>(key(itemPk(i.itemId()), META));
+        item.put(KIND, Attributes.s(kind(META, i.itemId())));
         item.put("itemId", Attributes.s(i.itemId()));
         item.put("title", Attributes.s(i.title()));
         item.put("category", Attributes.s(i.category()));
@@ -670,9 +677,22 @@ public final class DynamoFeatureStore implements FeatureStore {
                 launch == null ? null : java.time.LocalDate.parse(launch));
     }
 
-    private Iterable<Map<String, AttributeValue>> scanKind(String sk) {
-        return dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression("sk = :sk")
-                .expressionAttributeValues(Map.of(":sk", Attributes.s(sk)))).items();
+    /** The catalog items ({@link #META}) or profiles ({@link #PROFILE}): one {@code Query} per shard of the index. */
+    private Iterable<Map<String, AttributeValue>> ofKind(String sk) {
+        return () -> java.util.stream.IntStream.range(0, KIND_SHARDS).boxed()
+                .flatMap(shard -> dynamo.queryPaginator(b -> b.tableName(table).indexName(KIND_INDEX)
+                        .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", KIND))
+                        .expressionAttributeValues(Map.of(":k", Attributes.s(kindKey(sk) + "#" + shard))))
+                        .items().stream())
+                .iterator();
+    }
+
+    private static String kind(String sk, String id) {
+        return kindKey(sk) + "#" + Math.floorMod(id.hashCode(), KIND_SHARDS);
+    }
+
+    private static String kindKey(String sk) {
+        return sk.equals(META) ? "item" : "profile";
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {

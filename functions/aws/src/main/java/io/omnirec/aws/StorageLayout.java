@@ -43,12 +43,14 @@ public final class StorageLayout {
     /** Shopper events (key {@code eventId}). */
     public static final Table EVENTS = new Table("eventId", null, List.of(
             new Index(DynamoEventStore.PENDING_INDEX, DynamoEventStore.PENDING, Projection.ALL),
-            new Index(DynamoEventStore.USER_INDEX, "userId", Projection.KEYS_ONLY)), "expiresAt");
+            new Index(DynamoEventStore.USER_INDEX, "userId", Projection.KEYS_ONLY),
+            new Index(DynamoEventStore.MONTH_INDEX, DynamoEventStore.MONTH, Projection.KEYS_ONLY)), "expiresAt");
 
     /** Catalog, profiles, stock, shopper state and impressions (keys {@code pk}, {@code sk}). */
     public static final Table FEATURES = new Table("pk", "sk", List.of(
             new Index(DynamoImpressionStore.INDEX, DynamoImpressionStore.TALLY, Projection.ALL),
-            new Index(DynamoImpressionStore.SHOPPER_INDEX, DynamoImpressionStore.SHOPPER, Projection.KEYS_ONLY)),
+            new Index(DynamoImpressionStore.SHOPPER_INDEX, DynamoImpressionStore.SHOPPER, Projection.KEYS_ONLY),
+            new Index(DynamoFeatureStore.KIND_INDEX, DynamoFeatureStore.KIND, Projection.ALL)),
             "expiresAt");
 
     /** Model versions, the champion pointer and aggregate builds. */

@@ -53,16 +53,21 @@ class AwsStoresTest {
     }
 
     @Test
-    void forEach_shouldSkipAnItemItCannotRead_whenTheEventsTableHoldsAForeignItem() {
+    void window_shouldSkipAnItemItCannotRead_whenTheEventsTableHoldsAForeignItem() {
         AwsResources resources = freshResources();
         DynamoEventStore store = new DynamoEventStore(dynamo, resources.eventsTable());
         store.putIfAbsent(new ShopperEvent("e-1", "u1", "i1", EventType.VIEW, Instant.parse("2026-11-01T10:00:00Z"),
                 Channel.WEB, null, null, null));
-        dynamo.putItem(b -> b.tableName(resources.eventsTable()).item(Map.of("eventId",
-                AttributeValue.fromS("foreign-1"), "userId", AttributeValue.fromS("u2"))));
+        for (int shard = 0; shard < DynamoEventStore.SHARDS; shard++) {
+            String id = "foreign-" + shard;
+            dynamo.putItem(b -> b.tableName(resources.eventsTable()).item(Map.of("eventId", AttributeValue.fromS(id),
+                    "userId", AttributeValue.fromS("u2"), DynamoEventStore.MONTH, AttributeValue.fromS("2026-11#"
+                            + Math.floorMod(id.hashCode(), DynamoEventStore.SHARDS)))));
+        }
         List<String> seen = new ArrayList<>();
 
-        store.forEach(e -> seen.add(e.eventId()));
+        store.window(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"))
+                .forEach(e -> seen.add(e.eventId()));
 
         assertEquals(List.of("e-1"), seen, "the readable event is visited, the foreign item skipped");
     }

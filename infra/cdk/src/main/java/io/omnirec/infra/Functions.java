@@ -51,7 +51,6 @@ public final class Functions extends Construct {
             "dynamodb:Query");
     private static final List<String> WRITE_ITEMS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
             "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
-    private static final List<String> SCAN = List.of("dynamodb:Scan");
 
     private final Map<OmnirecFunction, Function> functions = new LinkedHashMap<>();
     private final Map<OmnirecFunction, IFunction> targets = new LinkedHashMap<>();
@@ -62,15 +61,15 @@ public final class Functions extends Construct {
         Map<String, String> environment = environment(storage);
 
         Function ingest = function(OmnirecFunction.INGEST, settings, environment);
-        readWrite(ingest, storage, StorageLayout.EVENTS, false);
-        readWrite(ingest, storage, StorageLayout.FEATURES, false);
+        readWrite(ingest, storage, StorageLayout.EVENTS);
+        readWrite(ingest, storage, StorageLayout.FEATURES);
         objects(ingest, storage.imports(), List.of("s3:GetObject", "s3:PutObject"),
                 ImportKind.CUSTOMERS.prefix(), ImportKind.INTERACTIONS.prefix(), ImportKind.REJECTS_PREFIX);
         objects(ingest, storage.imports(), List.of("s3:GetObject"), ImportKind.SUMMARIES_PREFIX);
 
         Function features = function(OmnirecFunction.FEATURES, settings, environment);
-        readWrite(features, storage, StorageLayout.EVENTS, true);
-        readWrite(features, storage, StorageLayout.FEATURES, true);
+        readWrite(features, storage, StorageLayout.EVENTS);
+        readWrite(features, storage, StorageLayout.FEATURES);
         objects(features, storage.imports(), List.of("s3:GetObject"), "imports/");
         objects(features, storage.imports(), List.of("s3:PutObject"), ImportKind.REJECTS_PREFIX,
                 ImportKind.SUMMARIES_PREFIX);
@@ -81,7 +80,7 @@ public final class Functions extends Construct {
         grantTraining(train, storage);
 
         Function recommend = function(OmnirecFunction.RECOMMEND, settings, environment);
-        readWrite(recommend, storage, StorageLayout.FEATURES, false);
+        readWrite(recommend, storage, StorageLayout.FEATURES);
         objects(recommend, storage.models(), List.of("s3:GetObject"), AGGREGATES_PREFIX);
         objects(recommend, storage.models(), List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                 MODELS_PREFIX);
@@ -89,8 +88,8 @@ public final class Functions extends Construct {
 
     /** What the scheduled job does, in the train function or the Fargate task: repair, aggregates, training. */
     static void grantTraining(IGrantable runner, Storage storage) {
-        readWrite(runner, storage, StorageLayout.EVENTS, true);
-        readWrite(runner, storage, StorageLayout.FEATURES, true);
+        readWrite(runner, storage, StorageLayout.EVENTS);
+        readWrite(runner, storage, StorageLayout.FEATURES);
         objects(runner, storage.models(), List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                 MODELS_PREFIX, AGGREGATES_PREFIX);
     }
@@ -182,8 +181,11 @@ public final class Functions extends Construct {
         return function;
     }
 
-    /** Item reads and writes on a table and its indexes; {@code scan} adds the full-table reads of the batch jobs. */
-    private static void readWrite(IGrantable runner, Storage storage, StorageLayout.Table layout, boolean scan) {
+    /**
+     * Item reads and writes on a table and its indexes. No function scans a table: the batch jobs read the event log by
+     * its time index and the catalog and profiles by their kind index.
+     */
+    private static void readWrite(IGrantable runner, Storage storage, StorageLayout.Table layout) {
         Table table = storage.table(layout);
         List<String> resources = new ArrayList<>();
         resources.add(table.getTableArn());
@@ -192,9 +194,6 @@ public final class Functions extends Construct {
         }
         List<String> actions = new ArrayList<>(READ_ITEMS);
         actions.addAll(WRITE_ITEMS);
-        if (scan) {
-            actions.addAll(SCAN);
-        }
         runner.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create().actions(actions)
                 .resources(resources).build());
     }

@@ -192,7 +192,12 @@ class OmnirecStackTest {
         assertFalse(actionsOn(template, "Recommend", "StorageFeatures").contains("dynamodb:Scan"));
         assertFalse(actionsOn(template, "Ingest", "StorageEvents").contains("dynamodb:Scan"), "ingest never scans");
         assertEquals(Set.of(), actionsOn(template, "Ingest", "StorageModels"));
-        assertTrue(actionsOn(template, "Train", "StorageEvents").contains("dynamodb:Scan"));
+        for (String function : List.of("Ingest", "Features", "Recommend", "Train")) {
+            for (String table : List.of("StorageEvents", "StorageFeatures")) {
+                assertFalse(actionsOn(template, function, table).contains("dynamodb:Scan"),
+                        function + " never scans " + table + ": the jobs read through indexes");
+            }
+        }
         assertEquals(Set.of(), actionsOn(template, "Train", "StorageImports"));
         assertTrue(actionsOn(template, "Features", "StorageImports").contains("s3:GetObject"));
     }
@@ -379,7 +384,8 @@ class OmnirecStackTest {
                         .forEach(st -> taskActions.addAll(actions(st)));
             }
         }
-        assertTrue(taskActions.contains("dynamodb:Scan") && taskActions.contains("s3:PutObject"), "what training does");
+        assertTrue(taskActions.contains("dynamodb:Query") && taskActions.contains("s3:PutObject"), "what training does");
+        assertFalse(taskActions.contains("dynamodb:Scan"), "through indexes, never a scan");
         assertTrue(taskActions.stream().noneMatch(action -> action.contains("*")), taskActions.toString());
     }
 

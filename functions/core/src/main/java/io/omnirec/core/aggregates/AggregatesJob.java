@@ -7,6 +7,7 @@ import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.FeatureStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The batch feature job: reads catalog, customers and the event history, builds the aggregates and saves them as a
+ * The batch feature job: reads catalog, customers and the event history ({@link EventStore#history}), builds the aggregates and saves them as a
  * new build. Idempotent: running it twice on the same data saves an equal build. Runs after an import and on the
  * schedule before training.
  */
@@ -41,7 +42,8 @@ public final class AggregatesJob {
         features.forEachItem(catalog::add);
         Map<String, Customer> customers = new HashMap<>();
         features.forEachCustomer(c -> customers.put(c.userId(), c));
-        Aggregates built = builder.build(events.withItems(), catalog, customers, clock.instant());
+        Instant now = clock.instant();
+        Aggregates built = builder.build(events.history(now).withItems(), catalog, customers, now);
         store.save(built);
         LOG.info("saved aggregates " + built.version() + " over " + catalog.size() + " items");
         return built;

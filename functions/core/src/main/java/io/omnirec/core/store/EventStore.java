@@ -2,6 +2,7 @@ package io.omnirec.core.store;
 
 import io.omnirec.core.domain.ShopperEvent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,27 @@ import java.util.function.Consumer;
  * the request applying it) to {@code APPLIED}; see {@link StoredEvent}. Every method is one single-item write or read,
  * so no transaction is needed.
  */
-public interface EventStore extends EventHistory {
+public interface EventStore {
+
+    /**
+     * How long the log keeps an event after its time (the deployed table's TTL), and so how far back the batch jobs read
+     * it ({@link #window}).
+     */
+    Duration HISTORY = Duration.ofDays(400);
+
+    /**
+     * The events whose time lies in {@code [from, to)}, read through an index on event time in bounded memory: what
+     * the aggregates build and training read, never a scan of the table.
+     */
+    EventHistory window(Instant from, Instant to);
+
+    /**
+     * What a batch job running at {@code now} reads: the {@link #HISTORY} before it, and events stamped up to a day
+     * ahead of it (the clock skew the live API accepts).
+     */
+    default EventHistory history(Instant now) {
+        return window(now.minus(HISTORY), now.plus(Duration.ofDays(1)).plusMillis(1));
+    }
 
     /**
      * Stores the event as {@code PENDING}, leased to the caller until {@code leaseUntil}, unless the id is taken: then

@@ -62,13 +62,13 @@ public final class TrainingService {
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final EventHistory events;
+    private final EventStore log;
     private final FeatureStore features;
     private final ModelStore models;
     private final Clock clock;
 
     public TrainingService(EventStore events, FeatureStore features, ModelStore models, Clock clock) {
-        this.events = events.withItems();
+        this.log = events;
         this.features = features;
         this.models = models;
         this.clock = clock;
@@ -76,6 +76,7 @@ public final class TrainingService {
 
     public TrainingOutcome trainAndPromote(TrainingConfig config) {
         Map<String, Long> timings = new LinkedHashMap<>();
+        EventHistory events = log.history(clock.instant()).withItems();
         Map<String, CatalogItem> catalog = new HashMap<>();
         features.forEachItem(item -> catalog.put(item.itemId(), item));
         Map<String, Customer> customers = new HashMap<>();

@@ -56,17 +56,35 @@ public abstract class EventStoreContract {
     }
 
     @Test
-    void forEach_shouldVisitEveryEvent_whenThereAreMany() {
+    void window_shouldVisitEveryEventOfTheWindowOnce_acrossMonthsAndWhateverTheirState() {
         EventStore store = newStore();
-        Set<String> written = new HashSet<>();
-        for (int i = 0; i < 120; i++) {
-            String id = "many-" + i + "-" + UUID.randomUUID();
-            written.add(id);
-            store.putIfAbsent(event(id));
+        String run = UUID.randomUUID().toString();
+        Instant from = Instant.parse("2025-12-31T23:00:00Z");
+        Instant to = Instant.parse("2026-03-01T00:00:00Z");
+        Set<String> inside = new HashSet<>();
+        List<ShopperEvent> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            Instant at = from.minusSeconds(7_200).plusSeconds(i * 23_000L);
+            ShopperEvent event = new ShopperEvent("w-" + i + "-" + run, "u" + (i % 7), "i" + (i % 11),
+                    EventType.VIEW, at, Channel.WEB, null, null, null);
+            all.add(event);
+            if (!at.isBefore(from) && at.isBefore(to)) {
+                inside.add(event.eventId());
+            }
         }
-        Set<String> seen = new HashSet<>();
-        store.forEach(e -> seen.add(e.eventId()));
-        assertTrue(seen.containsAll(written));
+        store.storeApplied(all.subList(0, 200), from);
+        for (ShopperEvent event : all.subList(200, 240)) {
+            store.claim(event, from, from.plusSeconds(30));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        store.window(from, to).forEach(e -> {
+            if (e.eventId().endsWith(run)) {
+                seen.add(e.eventId());
+            }
+        });
+        assertEquals(inside, new HashSet<>(seen));
+        assertEquals(inside.size(), seen.size(), "each once");
+        assertTrue(inside.size() > 150 && inside.size() < 240, "the window cuts both ends: " + inside.size());
     }
 
     @Test

@@ -65,7 +65,7 @@ public class ForwardingEventStore implements EventStore {
         return delegate.deleteShopperEvents(shopperKey);
     }
 
-    public void forEach(Consumer<ShopperEvent> visitor) {
-        delegate.forEach(visitor);
+    public EventHistory window(Instant from, Instant to) {
+        return delegate.window(from, to);
     }
 }

@@ -1,6 +1,7 @@
 package io.omnirec.core.store.memory;
 
 import io.omnirec.core.domain.ShopperEvent;
+import io.omnirec.core.store.EventHistory;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.StoredEvent;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** Events in a map; for unit tests of the core and the offline evaluation tool. */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, EventHistory {
     private final Map<String, StoredEvent> events = new ConcurrentHashMap<>();
     /** Event ids per shopper key, as the table's index finds them. */
     private final Map<String, Set<String>> byShopper = new ConcurrentHashMap<>();
@@ -115,6 +116,15 @@ public final class InMemoryEventStore implements EventStore {
         List<String> ids = List.copyOf(byShopper.getOrDefault(shopperKey, Set.of()));
         ids.forEach(this::delete);
         return ids.size();
+    }
+
+    @Override
+    public EventHistory window(Instant from, Instant to) {
+        return visitor -> forEach(event -> {
+            if (!event.timestamp().isBefore(from) && event.timestamp().isBefore(to)) {
+                visitor.accept(event);
+            }
+        });
     }
 
     @Override
