@@ -35,9 +35,9 @@ import java.util.logging.Logger;
  * {@code UNRESOLVED} event has {@code unresolved}. Events written before these states read as applied. The live path's
  * methods are each one conditional single-item write or one read; the history import's ({@link #find},
  * {@link #storeApplied}) are batched. {@value #USER_INDEX} (keys only) finds a shopper's events for erasure and
- * rebuilds; {@value #MONTH_INDEX} (keys only, on {@code month} = {@code <yyyy-MM of the event's time>#<shard>}) finds
- * the events of a time window for the batch jobs, which never scan the table. Keys-only indexes cost one index write
- * per event stored (none when it is marked applied), and their readers fetch the events by {@code BatchGetItem}.
+ * rebuilds; {@value #MONTH_INDEX} (on {@code month} = {@code <yyyy-MM of the event's time>#<shard>}, copying the
+ * event's own attributes but not its state) gives the events of a time window to the batch jobs, which never scan the
+ * table: one index write per event stored, none when it is marked applied.
  */
 public final class DynamoEventStore implements EventStore {
     private static final Logger LOG = Logger.getLogger(DynamoEventStore.class.getName());
@@ -47,8 +47,6 @@ public final class DynamoEventStore implements EventStore {
     public static final String USER_INDEX = "events-by-user";
     public static final String MONTH_INDEX = "events-by-month";
     public static final String MONTH = "month";
-    /** Event ids fetched per round of a window read: what it holds in memory at once. */
-    private static final int WINDOW_BATCH = 1_000;
     static final int SHARDS = 8;
     private static final String STORED_AT = "storedAt";
     private static final String LEASE = "leaseUntil";
@@ -184,10 +182,10 @@ public final class DynamoEventStore implements EventStore {
     }
 
     /**
-     * One {@code Query} of {@value #MONTH_INDEX} per month and shard the window touches, the events then fetched by
-     * {@code BatchGetItem} {@value #WINDOW_BATCH} ids at a time and those outside the window dropped. An item this
-     * adapter cannot read back (written by something else, or by hand) is logged with its key and skipped, so that one
-     * foreign item cannot stop every aggregates build and training run.
+     * One {@code Query} of {@value #MONTH_INDEX} per month and shard the window touches, read page by page (the index
+     * holds the events themselves), and the events outside the window dropped. An item this adapter cannot read back
+     * (written by something else, or by hand) is logged with its key and skipped, so that one foreign item cannot stop
+     * every aggregates build and training run.
      */
     @Override
     public EventHistory window(Instant from, Instant to) {
@@ -197,37 +195,28 @@ public final class DynamoEventStore implements EventStore {
                  month = month.plusMonths(1)) {
                 for (int shard = 0; shard < SHARDS; shard++) {
                     String partition = month + "#" + shard;
-                    List<Map<String, AttributeValue>> keys = new ArrayList<>();
-                    for (Map<String, AttributeValue> found : dynamo.queryPaginator(b -> b.tableName(table)
+                    for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
                             .indexName(MONTH_INDEX).keyConditionExpression("#m = :m")
                             .expressionAttributeNames(Map.of("#m", MONTH))
                             .expressionAttributeValues(Map.of(":m", Attributes.s(partition)))).items()) {
-                        keys.add(key(Attributes.str(found, "eventId")));
-                        if (keys.size() == WINDOW_BATCH) {
-                            visit(keys, from, to, visitor);
-                            keys.clear();
-                        }
+                        visit(item, from, to, visitor);
                     }
-                    visit(keys, from, to, visitor);
                 }
             }
         };
     }
 
-    private void visit(List<Map<String, AttributeValue>> keys, Instant from, Instant to,
-                       Consumer<ShopperEvent> visitor) {
-        for (Map<String, AttributeValue> item : DynamoBatches.get(dynamo, table, keys)) {
-            ShopperEvent event;
-            try {
-                event = fromItem(item);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "skipping unreadable item in " + table + " (eventId "
-                        + (item.containsKey("eventId") ? item.get("eventId").s() : "missing") + "): " + e);
-                continue;
-            }
-            if (!event.timestamp().isBefore(from) && event.timestamp().isBefore(to)) {
-                visitor.accept(event);
-            }
+    private void visit(Map<String, AttributeValue> item, Instant from, Instant to, Consumer<ShopperEvent> visitor) {
+        ShopperEvent event;
+        try {
+            event = fromItem(item);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "skipping unreadable item in " + table + " (eventId "
+                    + (item.containsKey("eventId") ? item.get("eventId").s() : "missing") + "): " + e);
+            return;
+        }
+        if (!event.timestamp().isBefore(from) && event.timestamp().isBefore(to)) {
+            visitor.accept(event);
         }
     }
 

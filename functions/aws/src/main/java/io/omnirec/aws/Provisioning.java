@@ -46,15 +46,16 @@ public final class Provisioning {
         }
     }
 
-    private static GlobalSecondaryIndex index(StorageLayout.Index index) {
-        return index(index.name(), index.attribute(), ProjectionType.fromValue(index.projection().name()));
-    }
-
     /** A global secondary index keyed by one string attribute. */
-    private static GlobalSecondaryIndex index(String name, String attribute, ProjectionType projection) {
-        return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build())
-                .projection(Projection.builder().projectionType(projection).build()).build();
+    private static GlobalSecondaryIndex index(StorageLayout.Index index) {
+        Projection.Builder projection = Projection.builder()
+                .projectionType(ProjectionType.fromValue(index.projection().name()));
+        if (!index.included().isEmpty()) {
+            projection.nonKeyAttributes(index.included());
+        }
+        return GlobalSecondaryIndex.builder().indexName(index.name())
+                .keySchema(KeySchemaElement.builder().attributeName(index.attribute()).keyType(KeyType.HASH).build())
+                .projection(projection.build()).build();
     }
 
     /** Creates a table on demand (pay per request) with its keys and indexes, each on one string attribute. */

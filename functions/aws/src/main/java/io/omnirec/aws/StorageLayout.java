@@ -9,7 +9,7 @@ import java.util.List;
 public final class StorageLayout {
 
     /** What a global secondary index copies from the table. */
-    public enum Projection { ALL, KEYS_ONLY }
+    public enum Projection { ALL, KEYS_ONLY, INCLUDE }
 
     /**
      * A global secondary index keyed by one string attribute.
@@ -17,8 +17,20 @@ public final class StorageLayout {
      * @param name       index name
      * @param attribute  its partition key
      * @param projection what it copies
+     * @param included   the attributes it copies besides the keys, for {@link Projection#INCLUDE} (writes to other
+     *                   attributes then cost the index nothing)
      */
-    public record Index(String name, String attribute, Projection projection) {
+    public record Index(String name, String attribute, Projection projection, List<String> included) {
+        public Index {
+            included = List.copyOf(included);
+            if ((projection == Projection.INCLUDE) == included.isEmpty()) {
+                throw new IllegalArgumentException("an INCLUDE projection, and only one, names its attributes");
+            }
+        }
+
+        public Index(String name, String attribute, Projection projection) {
+            this(name, attribute, projection, List.of());
+        }
     }
 
     /**
@@ -40,11 +52,20 @@ public final class StorageLayout {
     public record Bucket(boolean versioned) {
     }
 
+    /**
+     * Every attribute of a stored event ({@link DynamoEventStore#toItem}) but its key: what the time index copies, so
+     * that a window is read from the index alone while writes of the event's state cost the index nothing.
+     */
+    public static final List<String> EVENT_ATTRIBUTES = List.of("userId", "itemId", "type", "ts", "channel",
+            "storeId", "sessionId", "recommendationId", "quantity", "unitPrice", "orderId", "rating", "query",
+            "properties");
+
     /** Shopper events (key {@code eventId}). */
     public static final Table EVENTS = new Table("eventId", null, List.of(
             new Index(DynamoEventStore.PENDING_INDEX, DynamoEventStore.PENDING, Projection.ALL),
             new Index(DynamoEventStore.USER_INDEX, "userId", Projection.KEYS_ONLY),
-            new Index(DynamoEventStore.MONTH_INDEX, DynamoEventStore.MONTH, Projection.KEYS_ONLY)), "expiresAt");
+            new Index(DynamoEventStore.MONTH_INDEX, DynamoEventStore.MONTH, Projection.INCLUDE,
+                    EVENT_ATTRIBUTES)), "expiresAt");
 
     /** Catalog, profiles, stock, shopper state and impressions (keys {@code pk}, {@code sk}). */
     public static final Table FEATURES = new Table("pk", "sk", List.of(

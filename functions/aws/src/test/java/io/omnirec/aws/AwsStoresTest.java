@@ -53,6 +53,32 @@ class AwsStoresTest {
     }
 
     @Test
+    void window_shouldGiveBackEveryFieldOfAnEvent_throughTheIndexAlone() {
+        DynamoEventStore store = new DynamoEventStore(dynamo, freshResources().eventsTable());
+        ShopperEvent full = new ShopperEvent("full-1", "jürgen.müller+vip@example.com", "sku/7#b", EventType.PURCHASE,
+                Instant.parse("2026-11-03T10:00:00.250Z"), Channel.STORE, "store-01", "sess-1", "rec-1",
+                new io.omnirec.core.domain.EventDetails(3, 4.5, "order-9", null, null, Map.of("coupon", "x1")));
+        ShopperEvent rated = new ShopperEvent("full-2", "u2", "i2", EventType.RATE,
+                Instant.parse("2026-11-04T10:00:00Z"), Channel.APP, null, null, null,
+                new io.omnirec.core.domain.EventDetails(1, null, null, 4.0, null, Map.of()));
+        ShopperEvent search = new ShopperEvent("full-3", "u2", null, EventType.SEARCH,
+                Instant.parse("2026-11-05T10:00:00Z"), Channel.WEB, null, null, null,
+                new io.omnirec.core.domain.EventDetails(1, null, null, null, "oat milk", Map.of()));
+        store.storeApplied(List.of(full, rated, search), Instant.parse("2026-11-06T00:00:00Z"));
+
+        List<ShopperEvent> seen = new ArrayList<>();
+        store.window(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")).forEach(seen::add);
+
+        assertEquals(java.util.Set.of(full, rated, search), new java.util.HashSet<>(seen));
+        java.util.Set<String> written = new java.util.HashSet<>(DynamoEventStore.toItem(full).keySet());
+        written.addAll(DynamoEventStore.toItem(rated).keySet());
+        written.addAll(DynamoEventStore.toItem(search).keySet());
+        written.removeAll(List.of("eventId", DynamoEventStore.MONTH, "expiresAt"));
+        assertEquals(new java.util.HashSet<>(StorageLayout.EVENT_ATTRIBUTES), written,
+                "the index copies exactly the attributes an event is written with");
+    }
+
+    @Test
     void window_shouldSkipAnItemItCannotRead_whenTheEventsTableHoldsAForeignItem() {
         AwsResources resources = freshResources();
         DynamoEventStore store = new DynamoEventStore(dynamo, resources.eventsTable());

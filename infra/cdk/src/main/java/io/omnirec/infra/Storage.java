@@ -85,11 +85,13 @@ public final class Storage extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         for (StorageLayout.Index index : layout.indexes()) {
-            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(index.name())
+            GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder().indexName(index.name())
                     .partitionKey(stringAttribute(index.attribute()))
-                    .projectionType(index.projection() == StorageLayout.Projection.ALL
-                            ? ProjectionType.ALL : ProjectionType.KEYS_ONLY)
-                    .build());
+                    .projectionType(ProjectionType.valueOf(index.projection().name()));
+            if (!index.included().isEmpty()) {
+                gsi.nonKeyAttributes(index.included());
+            }
+            table.addGlobalSecondaryIndex(gsi.build());
         }
         return table;
     }
