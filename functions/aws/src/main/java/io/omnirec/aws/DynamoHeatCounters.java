@@ -37,6 +37,9 @@ public final class DynamoHeatCounters implements HeatCounters {
     static final int RETENTION_DAYS = 3;
     private static final int MAX_PARTS = 100;
     private static final String PREFIX = "~heat#";
+    static final char SIGNAL = 'i';
+    static final char PURCHASES = 'b';
+    static final char AT_STORE = 's';
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -50,10 +53,10 @@ public final class DynamoHeatCounters implements HeatCounters {
     @Override
     public void add(Instant acceptedAt, HeatTally tally) {
         List<Map.Entry<String, AttributeValue>> counters = new ArrayList<>();
-        tally.signal().forEach((item, s) -> counters.add(Map.entry("i" + item, Attributes.n(s))));
-        tally.purchases().forEach((item, p) -> counters.add(Map.entry("b" + item, Attributes.n(p))));
+        tally.signal().forEach((item, s) -> counters.add(Map.entry(SIGNAL + item, Attributes.n(s))));
+        tally.purchases().forEach((item, p) -> counters.add(Map.entry(PURCHASES + item, Attributes.n(p))));
         tally.stores().forEach((store, items) -> items.forEach((item, s) ->
-                counters.add(Map.entry("s" + store.length() + ":" + store + item, Attributes.n(s)))));
+                counters.add(Map.entry(storeCounter(store, item), Attributes.n(s)))));
         long minute = acceptedAt.getEpochSecond() / 60;
         String pk = PREFIX + Math.floorMod(nextShard.getAndIncrement(), SHARDS);
         int part = 0;
@@ -121,33 +124,51 @@ public final class DynamoHeatCounters implements HeatCounters {
         return minutes;
     }
 
+    /** A counter's name read back: what it counts ({@link #SIGNAL}, {@link #PURCHASES}, {@link #AT_STORE}). */
+    record Counter(char kind, String store, String item) {
+    }
+
+    /** The name of an item's signal at a store: the store id's length first, so that any two ids decode apart. */
+    static String storeCounter(String store, String item) {
+        return String.valueOf(AT_STORE) + store.length() + ":" + store + item;
+    }
+
+    /** The counter an attribute name holds, or {@code null} for the item's own attributes (keys, size, expiry). */
+    static Counter counter(String name) {
+        if (name.length() < 2) {
+            return null;
+        }
+        char kind = name.charAt(0);
+        if (kind == SIGNAL || kind == PURCHASES) {
+            return new Counter(kind, null, name.substring(1));
+        }
+        int colon = name.indexOf(':');
+        if (kind != AT_STORE || colon < 2 || !name.substring(1, colon).chars().allMatch(c -> c >= '0' && c <= '9')
+                || colon > 11) {
+            return null;
+        }
+        int length = Integer.parseInt(name.substring(1, colon));
+        if (colon + 1 + length >= name.length()) {
+            return null;
+        }
+        return new Counter(kind, name.substring(colon + 1, colon + 1 + length), name.substring(colon + 1 + length));
+    }
+
     private static void read(String name, AttributeValue value, Instant minute,
                              Map<Instant, Map<String, Double>> signal, Map<Instant, Map<String, Long>> purchases,
                              Map<Instant, Map<String, Map<String, Double>>> stores) {
-        if (value.n() == null || name.length() < 2) {
+        Counter counter = value.n() == null ? null : counter(name);
+        if (counter == null) {
             return;
         }
-        switch (name.charAt(0)) {
-            case 'i' -> signal.computeIfAbsent(minute, m -> new HashMap<>())
-                    .merge(name.substring(1), Double.parseDouble(value.n()), Double::sum);
-            case 'b' -> purchases.computeIfAbsent(minute, m -> new HashMap<>())
-                    .merge(name.substring(1), Long.parseLong(value.n()), Long::sum);
-            case 's' -> {
-                int colon = name.indexOf(':');
-                if (colon < 2 || !name.substring(1, colon).chars().allMatch(Character::isDigit)) {
-                    return;
-                }
-                int length = Integer.parseInt(name.substring(1, colon));
-                if (colon + 1 + length >= name.length()) {
-                    return;
-                }
-                String store = name.substring(colon + 1, colon + 1 + length);
-                stores.computeIfAbsent(minute, m -> new HashMap<>()).computeIfAbsent(store, s -> new HashMap<>())
-                        .merge(name.substring(colon + 1 + length), Double.parseDouble(value.n()), Double::sum);
-            }
-            default -> {
-                // pk, sk, n and expiresAt
-            }
+        switch (counter.kind()) {
+            case SIGNAL -> signal.computeIfAbsent(minute, m -> new HashMap<>())
+                    .merge(counter.item(), Double.parseDouble(value.n()), Double::sum);
+            case PURCHASES -> purchases.computeIfAbsent(minute, m -> new HashMap<>())
+                    .merge(counter.item(), Long.parseLong(value.n()), Long::sum);
+            default -> stores.computeIfAbsent(minute, m -> new HashMap<>())
+                    .computeIfAbsent(counter.store(), k -> new HashMap<>())
+                    .merge(counter.item(), Double.parseDouble(value.n()), Double::sum);
         }
     }
 

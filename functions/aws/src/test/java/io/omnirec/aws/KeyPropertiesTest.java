@@ -12,6 +12,7 @@ import net.jqwik.api.Provide;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -49,5 +50,20 @@ class KeyPropertiesTest {
     void shopperKeys_shouldNeverMeetSessionKeys(@ForAll("ids") String user, @ForAll("ids") String session) {
         Assume.that(Identifiers.isValid(user) && Identifiers.isValid(session));
         assertNotEquals(DynamoFeatureStore.userPk(user), DynamoFeatureStore.userPk(ShopperKeys.session(session)));
+    }
+
+    @Property(tries = 1000, seed = "42")
+    void heatCounterNames_shouldReadBackAsTheirIds_whateverTheIds(@ForAll("ids") String store,
+                                                                 @ForAll("ids") String item) {
+        Assume.that(Identifiers.isValid(store) && Identifiers.isValid(item));
+        assertEquals(new DynamoHeatCounters.Counter(DynamoHeatCounters.AT_STORE, store, item),
+                DynamoHeatCounters.counter(DynamoHeatCounters.storeCounter(store, item)));
+        assertEquals(new DynamoHeatCounters.Counter(DynamoHeatCounters.SIGNAL, null, item),
+                DynamoHeatCounters.counter(DynamoHeatCounters.SIGNAL + item));
+        assertEquals(new DynamoHeatCounters.Counter(DynamoHeatCounters.PURCHASES, null, item),
+                DynamoHeatCounters.counter(DynamoHeatCounters.PURCHASES + item));
+        for (String own : java.util.List.of("pk", "sk", "n", "expiresAt")) {
+            assertEquals(null, DynamoHeatCounters.counter(own), own + " is the counter item's own attribute");
+        }
     }
 }
