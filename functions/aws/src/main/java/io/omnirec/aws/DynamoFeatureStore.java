@@ -16,10 +16,7 @@ import io.omnirec.core.store.ShopperContext;
 import io.omnirec.core.store.StateRevision;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -36,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The feature single table. Items (pk / sk):
@@ -679,7 +677,7 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     /** The catalog items ({@link #META}) or profiles ({@link #PROFILE}): one {@code Query} per shard of the index. */
     private Iterable<Map<String, AttributeValue>> ofKind(String sk) {
-        return () -> java.util.stream.IntStream.range(0, KIND_SHARDS).boxed()
+        return () -> IntStream.range(0, KIND_SHARDS).boxed()
                 .flatMap(shard -> dynamo.queryPaginator(b -> b.tableName(table).indexName(KIND_INDEX)
                         .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", KIND))
                         .expressionAttributeValues(Map.of(":k", Attributes.s(kindKey(sk) + "#" + shard))))

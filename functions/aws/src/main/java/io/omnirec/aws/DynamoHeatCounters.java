@@ -103,9 +103,7 @@ public final class DynamoHeatCounters implements HeatCounters {
     @Override
     public NavigableMap<Instant, HeatTally> since(Instant from) {
         String fromKey = sortKey(from.getEpochSecond() / 60, 0);
-        TreeMap<Instant, Map<String, Double>> signal = new TreeMap<>();
-        TreeMap<Instant, Map<String, Long>> purchases = new TreeMap<>();
-        TreeMap<Instant, Map<String, Map<String, Double>>> stores = new TreeMap<>();
+        TreeMap<Instant, HeatTally> minutes = new TreeMap<>();
         for (int shard = 0; shard < SHARDS; shard++) {
             String pk = PREFIX + shard;
             for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
@@ -113,13 +111,8 @@ public final class DynamoHeatCounters implements HeatCounters {
                     .expressionAttributeValues(Map.of(":pk", Attributes.s(pk), ":from", Attributes.s(fromKey))))
                     .items()) {
                 Instant minute = Instant.ofEpochSecond(Long.parseLong(item.get("sk").s().substring(0, 10)) * 60);
-                item.forEach((name, value) -> read(name, value, minute, signal, purchases, stores));
+                minutes.merge(minute, tally(item), HeatTally::plus);
             }
-        }
-        TreeMap<Instant, HeatTally> minutes = new TreeMap<>();
-        for (Instant minute : union(signal, purchases, stores)) {
-            minutes.put(minute, new HeatTally(signal.getOrDefault(minute, Map.of()),
-                    purchases.getOrDefault(minute, Map.of()), stores.getOrDefault(minute, Map.of())));
         }
         return minutes;
     }
@@ -154,29 +147,24 @@ public final class DynamoHeatCounters implements HeatCounters {
         return new Counter(kind, name.substring(colon + 1, colon + 1 + length), name.substring(colon + 1 + length));
     }
 
-    private static void read(String name, AttributeValue value, Instant minute,
-                             Map<Instant, Map<String, Double>> signal, Map<Instant, Map<String, Long>> purchases,
-                             Map<Instant, Map<String, Map<String, Double>>> stores) {
-        Counter counter = value.n() == null ? null : counter(name);
-        if (counter == null) {
-            return;
-        }
-        switch (counter.kind()) {
-            case SIGNAL -> signal.computeIfAbsent(minute, m -> new HashMap<>())
-                    .merge(counter.item(), Double.parseDouble(value.n()), Double::sum);
-            case PURCHASES -> purchases.computeIfAbsent(minute, m -> new HashMap<>())
-                    .merge(counter.item(), Long.parseLong(value.n()), Long::sum);
-            default -> stores.computeIfAbsent(minute, m -> new HashMap<>())
-                    .computeIfAbsent(counter.store(), k -> new HashMap<>())
-                    .merge(counter.item(), Double.parseDouble(value.n()), Double::sum);
-        }
-    }
-
-    private static java.util.SortedSet<Instant> union(Map<Instant, ?> a, Map<Instant, ?> b, Map<Instant, ?> c) {
-        java.util.SortedSet<Instant> all = new java.util.TreeSet<>(a.keySet());
-        all.addAll(b.keySet());
-        all.addAll(c.keySet());
-        return all;
+    /** The counters one item (a part of a minute in one shard) holds. */
+    private static HeatTally tally(Map<String, AttributeValue> item) {
+        Map<String, Double> signal = new HashMap<>();
+        Map<String, Long> purchases = new HashMap<>();
+        Map<String, Map<String, Double>> stores = new HashMap<>();
+        item.forEach((name, value) -> {
+            Counter counter = value.n() == null ? null : counter(name);
+            if (counter == null) {
+                return;
+            }
+            switch (counter.kind()) {
+                case SIGNAL -> signal.put(counter.item(), Double.parseDouble(value.n()));
+                case PURCHASES -> purchases.put(counter.item(), Long.parseLong(value.n()));
+                default -> stores.computeIfAbsent(counter.store(), k -> new HashMap<>())
+                        .put(counter.item(), Double.parseDouble(value.n()));
+            }
+        });
+        return new HeatTally(signal, purchases, stores);
     }
 
     private static String sortKey(long minute, int part) {

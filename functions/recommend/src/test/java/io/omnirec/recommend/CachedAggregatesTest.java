@@ -14,7 +14,6 @@ import io.omnirec.core.store.memory.InMemoryHeatCounters;
 import io.omnirec.runtime.OmnirecConfig;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
