@@ -188,6 +188,8 @@ public final class AggregateBuilder {
             byItem.forEach((i, h) -> scores[i] = h);
             lists.put(name, top(n, i -> scores[i], items));
         });
+        lists.putAll(BrandLift.perStore(listHeat, items, byIndex, config.listSize()));
+        lists.put(CategoryTrend.LIST, CategoryTrend.of(items, byIndex));
         String version = VERSION_TIME.format(asOf) + "-" + digest(pass.eventCount + "|" + pass.timeSum + "|" + n + "|"
                 + users.size() + "|" + config);
         return new Aggregates(version, asOf, facts, neighbours, lists);

@@ -1,6 +1,8 @@
 package io.omnirec.core.ranking;
 
 import io.omnirec.core.aggregates.Aggregates;
+import io.omnirec.core.aggregates.BrandLift;
+import io.omnirec.core.aggregates.CategoryTrend;
 import io.omnirec.core.aggregates.ItemFacts;
 import io.omnirec.core.candidates.Candidate;
 import io.omnirec.core.candidates.CandidatePool;
@@ -14,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every ranking feature, declared once with a name and a scope, and the one place vectors are computed, for
@@ -37,10 +41,17 @@ public final class FeatureRegistry {
     public record Feature(String name, Scope scope, Extractor extractor) {
     }
 
-    /** What features may read for one request, with the per-request values they share computed once. */
+    /**
+     * What features may read for one request, with the per-request values they share computed once.
+     *
+     * @param brandLift     the lift of each brand at the request's store ({@link BrandLift}), empty without a store
+     * @param categoryTrend the trend of each category ({@link CategoryTrend})
+     */
     public record Input(ShopperRequest request, CandidatePool pool, Aggregates aggregates, double maxLogBuyers,
-                        double maxLogHeat, double historySize, double meanPriceLog) {
-        static Input of(ShopperRequest request, CandidatePool pool, Aggregates aggregates) {
+                        double maxLogHeat, double historySize, double meanPriceLog, Map<String, Float> brandLift,
+                        Map<String, Float> categoryTrend) {
+        static Input of(ShopperRequest request, CandidatePool pool, BuildIndex build) {
+            Aggregates aggregates = build.aggregates();
             double maxBuyers = 0;
             double maxHeat = 0;
             for (Candidate c : pool.candidates()) {
@@ -49,12 +60,30 @@ public final class FeatureRegistry {
             }
             UserState state = request.state();
             return new Input(request, pool, aggregates, maxBuyers, maxHeat,
-                    Math.min(1, Math.log1p(state.items().size()) / Math.log(1000)), state.meanPriceLog());
+                    Math.min(1, Math.log1p(state.items().size()) / Math.log(1000)), state.meanPriceLog(),
+                    request.effectiveStore().map(build::brandLift).orElse(Map.of()), build.categoryTrend());
+        }
+    }
+
+    /**
+     * The lookups features make in one aggregates build, made once per build rather than per request: the category
+     * trend, and the brand lift of each store asked about so far.
+     */
+    private record BuildIndex(Aggregates aggregates, Map<String, Float> categoryTrend,
+                              Map<String, Map<String, Float>> brandLiftByStore) {
+        static BuildIndex of(Aggregates aggregates) {
+            return new BuildIndex(aggregates, aggregates.list(CategoryTrend.LIST).asMap(), new ConcurrentHashMap<>());
+        }
+
+        Map<String, Float> brandLift(String storeId) {
+            return brandLiftByStore.computeIfAbsent(storeId,
+                    store -> aggregates.list(BrandLift.listName(store)).asMap());
         }
     }
 
     private final List<Feature> features;
     private final List<String> names;
+    private volatile BuildIndex index;
 
     private FeatureRegistry(List<Feature> features) {
         this.features = List.copyOf(features);
@@ -110,6 +139,15 @@ public final class FeatureRegistry {
                     + state.share(UserState.topCategoryKey(item.topCategory()))
                     + state.share(UserState.brandKey(item.brand()))) / (1 + c.facts().buyers());
         }));
+        features.add(new Feature("store_brand_lift", Scope.PAIR, (in, c, n) -> storeBrandLift(in, c)));
+        features.add(new Feature("store_brand_lift_x_cold", Scope.PAIR,
+                (in, c, n) -> storeBrandLift(in, c) / (1 + c.facts().buyers())));
+        features.add(new Feature("category_trend", Scope.ITEM,
+                (in, c, n) -> trend(in, c.facts().item().category())));
+        features.add(new Feature("top_category_trend", Scope.ITEM,
+                (in, c, n) -> trend(in, c.facts().item().topCategory())));
+        features.add(new Feature("category_trend_x_cold", Scope.ITEM,
+                (in, c, n) -> trend(in, c.facts().item().category()) / (1 + c.facts().buyers())));
         features.add(new Feature("price_fit", Scope.PAIR, (in, c, n) -> priceFit(in.meanPriceLog(), c.facts())));
         features.add(new Feature("bought_before", Scope.PAIR,
                 (in, c, n) -> in.request().state().purchased().contains(c.itemId()) ? 1 : 0));
@@ -119,6 +157,20 @@ public final class FeatureRegistry {
         features.add(new Feature("history_x_popularity", Scope.PAIR, (in, c, n) ->
                 in.maxLogBuyers() == 0 ? 0 : in.historySize() * Math.log1p(c.facts().buyers()) / in.maxLogBuyers()));
         return new FeatureRegistry(features);
+    }
+
+    /** The log of the lift of the item's brand at the request's store, within [-2, 2]; 0 without one. */
+    private static double storeBrandLift(Input in, Candidate c) {
+        return boundedLog(in.brandLift().get(BrandLift.key(c.facts().item())));
+    }
+
+    /** The log of a category's trend, within [-2, 2]; 0 for a category that has not sold. */
+    private static double trend(Input in, String category) {
+        return boundedLog(in.categoryTrend().get(category));
+    }
+
+    private static double boundedLog(Float ratio) {
+        return ratio == null || ratio <= 0 ? 0 : Math.max(-2, Math.min(2, Math.log(ratio)));
     }
 
     private static double priceFit(double meanPriceLog, ItemFacts facts) {
@@ -144,7 +196,12 @@ public final class FeatureRegistry {
 
     /** One vector per candidate, in pool order. */
     public List<double[]> vectors(ShopperRequest request, CandidatePool pool, Aggregates aggregates) {
-        Input input = Input.of(request, pool, aggregates);
+        BuildIndex build = index;
+        if (build == null || build.aggregates() != aggregates) {
+            build = BuildIndex.of(aggregates);
+            index = build;
+        }
+        Input input = Input.of(request, pool, build);
         int sources = pool.sourceNames().size();
         List<double[]> rows = new ArrayList<>(pool.size());
         for (Candidate candidate : pool.candidates()) {
