@@ -102,7 +102,7 @@ final class Pipeline {
     /** The champion as recommend loads it, or none. */
     ActiveModel activeModel(CandidateConfig config) {
         FeatureRegistry registry = FeatureRegistry.forSources(new CandidateGenerator(config).sourceNames());
-        return models.champion().flatMap(models::load)
+        return models.champion().flatMap(version -> ModelLoader.load(models, version))
                 .map(artifact -> ModelLoader.serve(artifact, registry))
                 .orElse(ActiveModel.none("no_model"));
     }

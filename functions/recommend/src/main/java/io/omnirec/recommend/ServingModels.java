@@ -106,7 +106,7 @@ public class ServingModels implements ModelRouter {
     }
 
     private ActiveModel load(String version) {
-        return ModelLoader.serve(models.load(version, ModelLoader.SERVED).orElseThrow(
+        return ModelLoader.serve(ModelLoader.load(models, version).orElseThrow(
                 () -> new IllegalStateException("model " + version + " is not stored")), registry);
     }
 }

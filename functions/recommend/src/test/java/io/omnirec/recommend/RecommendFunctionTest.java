@@ -312,10 +312,10 @@ class RecommendFunctionTest {
     @Order(3)
     void getRecommendations_shouldKeepTheLastGoodModel_whenTheNewChampionIsCorrupt() {
         ModelArtifact reference = LocalAwsTestResource.referenceModel();
-        byte[] damaged = reference.modelBytes().clone();
+        byte[] damaged = reference.files().get(ModelCard.SCORER).clone();
         damaged[damaged.length / 2] ^= 0x5A;
         Map<String, byte[]> files = new HashMap<>(reference.files());
-        files.put(ModelCard.MODEL, damaged);
+        files.put(ModelCard.SCORER, damaged);
         ModelArtifact corrupt = renamed(new ModelArtifact(reference.card(), files), "corrupt-" + reference.version(),
                 reference.card().featureSet());
         models().putVersion(corrupt);

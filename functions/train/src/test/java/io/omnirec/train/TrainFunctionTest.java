@@ -82,7 +82,7 @@ class TrainFunctionTest {
         String version = first.path("version");
         ModelArtifact stored = models().load(version).orElseThrow().verify();
         assertEquals(DATA.events().size() + 1, stored.card().counts().get("events"), "the history and the repaired event");
-        assertEquals(java.util.Set.of(ModelCard.MODEL, ModelCard.ONNX), stored.files().keySet());
+        assertEquals(java.util.Set.of(ModelCard.MODEL, ModelCard.ONNX, ModelCard.SCORER), stored.files().keySet());
         assertTrue(LocalAwsTestResource.aggregates().latest().isPresent(), "training rebuilt the aggregates");
         double model = ((Number) first.path("metrics.'ndcg@10'")).doubleValue();
         double best = ((Number) first.path("metrics.'best_baseline_ndcg@10'")).doubleValue();

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * @param tribuo          Tribuo's version and the model's provenance as Tribuo records it
  * @param metrics         validation metrics by name, e.g. {@code ndcg@10}, {@code popular_ndcg@10}
  * @param timingsMillis   how long each training step took
- * @param artifacts       every stored file of the version by name ({@value #MODEL}, {@value #ONNX})
+ * @param artifacts       every stored file of the version by name ({@value #MODEL}, {@value #ONNX},
+ *                        {@value #SCORER})
  */
 public record ModelCard(int schemaVersion, String version, Instant createdAt, String algorithm,
                         Map<String, String> hyperparameters, long seed, FeatureSet featureSet,
@@ -33,10 +34,15 @@ public record ModelCard(int schemaVersion, String version, Instant createdAt, St
                         Map<String, Artifact> artifacts) {
 
     public static final int SCHEMA_VERSION = 2;
-    /** The Tribuo protobuf model, the artifact recommend serves. */
+    /** The Tribuo protobuf model. */
     public static final String MODEL = "model";
     /** The same model exported to ONNX. */
     public static final String ONNX = "onnx";
+    /**
+     * The model's parameters read out of Tribuo ({@link CompiledScorer}), the artifact recommend serves; versions
+     * from before it existed are served from {@link #MODEL}.
+     */
+    public static final String SCORER = "scorer";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -6,12 +6,12 @@ import io.omnirec.core.candidates.ShopperRequest;
 import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.Scorer;
 
-/** Scores candidates with a trained {@link RankingModel} over the registry's features. */
+/** Scores candidates with a trained model (or its parameters read out of it) over the registry's features. */
 public final class ModelScorer implements Scorer {
-    private final RankingModel model;
+    private final RowScorer model;
     private final FeatureRegistry registry;
 
-    public ModelScorer(RankingModel model, FeatureRegistry registry) {
+    public ModelScorer(RowScorer model, FeatureRegistry registry) {
         this.model = model;
         this.registry = registry;
     }

@@ -1,31 +1,89 @@
 package io.omnirec.core.training;
 
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.sgd.AbstractFMModel;
+import org.tribuo.common.sgd.AbstractLinearSGDModel;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.Tensor;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A trained Tribuo classifier over named ranking features; the score of a candidate is P(buy). */
-public final class RankingModel {
+public final class RankingModel implements RowScorer {
     public static final String BUY = "buy";
     public static final String SKIP = "skip";
 
     private final Model<Label> model;
     private final String[] featureNames;
-    private final java.util.Optional<CompiledScorer> compiled;
+    private final Optional<CompiledScorer> compiled;
 
     public RankingModel(Model<Label> model, List<String> featureNames) {
         this.model = model;
         this.featureNames = featureNames.toArray(String[]::new);
-        this.compiled = CompiledScorer.of(model, featureNames);
+        this.compiled = compile(model, featureNames);
+    }
+
+    /** The model's parameters read out of Tribuo, what recommend loads instead of it; empty for another model type. */
+    public Optional<CompiledScorer> compiled() {
+        return compiled;
+    }
+
+    /**
+     * Reads the parameters of a linear or factorization-machine model in {@code featureNames}' order (a feature
+     * the model never saw weighs nothing); empty for another model type.
+     */
+    static Optional<CompiledScorer> compile(Model<Label> model, List<String> featureNames) {
+        ImmutableFeatureMap map = model.getFeatureIDMap();
+        int[] ids = featureNames.stream().mapToInt(map::getID).toArray();
+        List<String> labels = new ArrayList<>();
+        for (int l = 0; l < model.getOutputIDInfo().size(); l++) {
+            labels.add(model.getOutputIDInfo().getOutput(l).getLabel());
+        }
+        int count = labels.size();
+        double[][] weights = new double[count][ids.length];
+        double[] bias = new double[count];
+        if (model instanceof AbstractLinearSGDModel<Label> linear) {
+            DenseMatrix w = linear.getWeightsCopy();
+            for (int l = 0; l < count; l++) {
+                for (int f = 0; f < ids.length; f++) {
+                    weights[l][f] = ids[f] < 0 ? 0 : w.get(l, ids[f]);
+                }
+                bias[l] = w.get(l, map.size());
+            }
+            return Optional.of(new CompiledScorer(featureNames, labels, BUY, bias, weights, null));
+        }
+        if (model instanceof AbstractFMModel<Label> fm) {
+            DenseMatrix w = fm.getLinearWeightsCopy();
+            DenseVector b = fm.getBiasesCopy();
+            Tensor[] v = fm.getFactorsCopy();
+            double[][][] factors = new double[count][ids.length][];
+            for (int l = 0; l < count; l++) {
+                DenseMatrix factor = (DenseMatrix) v[l]; // [factor size x features]
+                int size = factor.getDimension1Size();
+                for (int f = 0; f < ids.length; f++) {
+                    weights[l][f] = ids[f] < 0 ? 0 : w.get(l, ids[f]);
+                    factors[l][f] = new double[size];
+                    for (int k = 0; k < size && ids[f] >= 0; k++) {
+                        factors[l][f][k] = factor.get(k, ids[f]);
+                    }
+                }
+                bias[l] = b.get(l);
+            }
+            return Optional.of(new CompiledScorer(featureNames, labels, BUY, bias, weights, factors));
+        }
+        return Optional.empty();
     }
 
     public Model<Label> tribuoModel() {
@@ -67,15 +125,9 @@ public final class RankingModel {
     }
 
     /** P(buy) for each feature row; the compiled parameters when the model type allows, else Tribuo. */
+    @Override
     public double[] score(List<double[]> rows) {
-        if (compiled.isPresent()) {
-            double[] scores = new double[rows.size()];
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = compiled.get().score(rows.get(i));
-            }
-            return scores;
-        }
-        return tribuoScore(rows);
+        return compiled.isPresent() ? compiled.get().score(rows) : tribuoScore(rows);
     }
 
     /** P(buy) for each feature row through Tribuo's own prediction path. */

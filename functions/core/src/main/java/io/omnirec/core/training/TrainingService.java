@@ -304,10 +304,16 @@ public final class TrainingService {
         Map<String, ModelCard.Artifact> artifacts = new LinkedHashMap<>();
         artifacts.put(ModelCard.MODEL, ModelArtifact.describe("model.tribuo", "tribuo-protobuf", tribuo));
         artifacts.put(ModelCard.ONNX, ModelArtifact.describe("model.onnx", "onnx", onnx));
+        Map<String, byte[]> files = new LinkedHashMap<>(Map.of(ModelCard.MODEL, tribuo, ModelCard.ONNX, onnx));
+        model.compiled().ifPresent(compiled -> {
+            byte[] scorer = compiled.toBytes();
+            artifacts.put(ModelCard.SCORER, ModelArtifact.describe("scorer.json", CompiledScorer.FORMAT, scorer));
+            files.put(ModelCard.SCORER, scorer);
+        });
         ModelCard card = new ModelCard(draft.schemaVersion(), version, draft.createdAt(), draft.algorithm(),
                 draft.hyperparameters(), draft.seed(), draft.featureSet(), draft.candidateSources(), draft.tribuo(),
                 draft.dataWindow(), draft.counts(), draft.metrics(), draft.timingsMillis(), artifacts);
-        return new ModelArtifact(card, Map.of(ModelCard.MODEL, tribuo, ModelCard.ONNX, onnx));
+        return new ModelArtifact(card, files);
     }
 
     private TrainingOutcome promoteIfNotWorse(ModelCard card, double modelNdcg, String best, double bestNdcg,

@@ -60,7 +60,7 @@ class TrainingServiceTest {
         ModelArtifact stored = models.load(card.version()).orElseThrow().verify();
         assertEquals(card, stored.card());
         assertEquals(ModelCard.SCHEMA_VERSION, stored.card().schemaVersion());
-        assertEquals(java.util.Set.of(ModelCard.MODEL, ModelCard.ONNX), stored.card().artifacts().keySet());
+        assertEquals(java.util.Set.of(ModelCard.MODEL, ModelCard.ONNX, ModelCard.SCORER), stored.card().artifacts().keySet());
     }
 
     @Test

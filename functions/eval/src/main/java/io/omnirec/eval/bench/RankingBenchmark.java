@@ -81,7 +81,7 @@ public class RankingBenchmark {
         String version = new TrainingService(events, features, models, Clock.fixed(now, ZoneOffset.UTC))
                 .trainAndPromote(config).card().version();
         generator = new CandidateGenerator(config.candidates());
-        ActiveModel active = ModelLoader.serve(models.load(version).orElseThrow(),
+        ActiveModel active = ModelLoader.serve(ModelLoader.load(models, version).orElseThrow(),
                 FeatureRegistry.forSources(generator.sourceNames()));
         model = active.scorer().orElseThrow();
         // the shopper with the largest candidate pool among the first 300, to measure a pool of about 500
