@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
@@ -48,6 +49,10 @@ public final class DynamoEventStore implements EventStore {
     public static final String MONTH_INDEX = "events-by-month";
     public static final String MONTH = "month";
     static final int SHARDS = 8;
+    /** Partitions of {@value #MONTH_INDEX} {@link #window} reads at once. */
+    static final int READERS = 8;
+    /** Pages each partition {@link #window} reads ahead of its visitor, at most. */
+    static final int PAGES_AHEAD = 2;
     private static final String STORED_AT = "storedAt";
     private static final String LEASE = "leaseUntil";
     private static final String UNRESOLVED = "unresolved";
@@ -182,28 +187,29 @@ public final class DynamoEventStore implements EventStore {
     }
 
     /**
-     * One {@code Query} of {@value #MONTH_INDEX} per month and shard the window touches, read page by page (the index
-     * holds the events themselves), and the events outside the window dropped. An item this adapter cannot read back
-     * (written by something else, or by hand) is logged with its key and skipped, so that one foreign item cannot stop
-     * every aggregates build and training run.
+     * One {@code Query} of {@value #MONTH_INDEX} per month and shard the window touches, {@value #READERS} of them at
+     * once ({@link PartitionReader}: visited on the caller's thread in the order of a sequential read, with at most
+     * {@value #PAGES_AHEAD} pages of 1 MB read ahead per partition), page by page (the index holds the events
+     * themselves), and the events outside the window dropped. An item
+     * this adapter cannot read back (written by something else, or by hand) is logged with its key and skipped, so
+     * that one foreign item cannot stop every aggregates build and training run; a failed read fails the whole read.
      */
     @Override
     public EventHistory window(Instant from, Instant to) {
-        return visitor -> {
-            YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
-            for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !month.isAfter(last);
-                 month = month.plusMonths(1)) {
-                for (int shard = 0; shard < SHARDS; shard++) {
-                    String partition = month + "#" + shard;
-                    for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
-                            .indexName(MONTH_INDEX).keyConditionExpression("#m = :m")
-                            .expressionAttributeNames(Map.of("#m", MONTH))
-                            .expressionAttributeValues(Map.of(":m", Attributes.s(partition)))).items()) {
-                        visit(item, from, to, visitor);
-                    }
-                }
+        List<String> partitions = new ArrayList<>();
+        YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+        for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !month.isAfter(last);
+             month = month.plusMonths(1)) {
+            for (int shard = 0; shard < SHARDS; shard++) {
+                partitions.add(month + "#" + shard);
             }
-        };
+        }
+        return visitor -> PartitionReader.forEach(partitions, partition -> () -> dynamo.queryPaginator(b -> b
+                        .tableName(table).indexName(MONTH_INDEX).keyConditionExpression("#m = :m")
+                        .expressionAttributeNames(Map.of("#m", MONTH))
+                        .expressionAttributeValues(Map.of(":m", Attributes.s(partition))))
+                        .stream().map(QueryResponse::items).iterator(), READERS, PAGES_AHEAD,
+                item -> visit(item, from, to, visitor));
     }
 
     private void visit(Map<String, AttributeValue> item, Instant from, Instant to, Consumer<ShopperEvent> visitor) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The store contracts, run against DynamoDB and S3 (the local emulators unless configured otherwise). */
 class AwsStoresTest {
@@ -96,6 +97,26 @@ class AwsStoresTest {
                 .forEach(e -> seen.add(e.eventId()));
 
         assertEquals(List.of("e-1"), seen, "the readable event is visited, the foreign item skipped");
+    }
+
+    @Test
+    void window_shouldVisitInTheSameOrderEveryTime_andFailWhole_whenTheTableIsMissing() {
+        DynamoEventStore store = new DynamoEventStore(dynamo, freshResources().eventsTable());
+        for (int i = 0; i < 300; i++) {
+            store.putIfAbsent(new ShopperEvent("o-" + i, "u" + i % 7, "i" + i % 11, EventType.VIEW,
+                    Instant.parse("2026-09-01T00:00:00Z").plusSeconds(i * 20_000L), Channel.WEB, null, null, null));
+        }
+        Instant from = Instant.parse("2026-08-15T00:00:00Z");
+        Instant to = Instant.parse("2026-12-01T00:00:00Z");
+        List<String> first = new ArrayList<>();
+        store.window(from, to).forEach(e -> first.add(e.eventId()));
+        List<String> second = new ArrayList<>();
+        store.window(from, to).forEach(e -> second.add(e.eventId()));
+
+        assertEquals(300, first.size());
+        assertEquals(first, second, "the same events, in the same order");
+        assertThrows(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
+                () -> new DynamoEventStore(dynamo, "no-such-table").window(from, to).forEach(e -> { }));
     }
 
     @Test
