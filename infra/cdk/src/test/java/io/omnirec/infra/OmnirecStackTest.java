@@ -372,6 +372,18 @@ class OmnirecStackTest {
                 .filter(f -> f.path("Properties").path("Description").asText().equals("Omnirec train"))
                 .findFirst().orElseThrow().path("Properties");
         assertEquals("default", train.path("Environment").path("Variables").path("OMNIREC_TASK_EVENT_BUS").asText());
+        int jvmFunctions = 0;
+        for (JsonNode function : resources(template, "AWS::Lambda::Function")) {
+            String name = function.path("Properties").path("Description").asText();
+            String jvm = function.path("Properties").path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS")
+                    .asText();
+            if (name.startsWith("Omnirec ")) {
+                boolean http = name.equals("Omnirec ingest") || name.equals("Omnirec recommend");
+                assertTrue(jvm.endsWith("TieredStopAtLevel=" + (http ? 1 : 4)), name + ": " + jvm);
+                jvmFunctions++;
+            }
+        }
+        assertEquals(4, jvmFunctions, "the four functions, each with the JIT its work calls for");
         Set<String> trainActions = new HashSet<>();
         statements(template, "Train").forEach(st -> trainActions.addAll(actions(st)));
         assertTrue(trainActions.containsAll(Set.of("events:PutEvents", "dynamodb:DescribeTable")));
