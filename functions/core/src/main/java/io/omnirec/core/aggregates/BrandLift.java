@@ -12,7 +12,7 @@ import java.util.Map;
  * over the chain's share. Shoppers of a store may favour a local brand; a launch of that brand sells there before it
  * has any history of its own, so the ranker reads the lift of a candidate's brand at the shopper's store.
  *
- * <p>Stored as one ranked list per store, {@code storebrands:<storeId>}: ids {@code <top category>|<brand>}
+ * <p>Stored as one ranked list per store, {@code storebrands:<storeId>}: ids {@code <top category>/<brand>}
  * (see {@link #key}), scores the lift, highest first; at most {@code listSize} pairs, the ones the store sells most
  * of. A pair not in the list has no lift (1). Built from the store lists' heat with the aggregates, so it changes with
  * each build, not with the live heat.
@@ -30,9 +30,12 @@ public final class BrandLift {
         return PREFIX + storeId;
     }
 
-    /** The id of an item's brand within its top category. */
+    /**
+     * The id of an item's brand within its top category: {@code <top category>/<brand>}, split at its first slash
+     * (a top category has none).
+     */
     public static String key(CatalogItem item) {
-        return item.topCategory() + "|" + item.brand();
+        return item.topCategory() + "/" + item.brand();
     }
 
     /**
@@ -61,7 +64,7 @@ public final class BrandLift {
             for (String pair : sold) {
                 double chainShare = chain.share(pair);
                 if (chainShare > 0) {
-                    String top = pair.substring(0, pair.indexOf('|'));
+                    String top = pair.substring(0, pair.indexOf('/'));
                     double share = (store.brand.get(pair) + PRIOR_HEAT * chainShare)
                             / (store.top.get(top) + PRIOR_HEAT);
                     lift.put(pair, share / chainShare);
@@ -83,7 +86,7 @@ public final class BrandLift {
         }
 
         double share(String pair) {
-            double total = top.getOrDefault(pair.substring(0, pair.indexOf('|')), 0.0);
+            double total = top.getOrDefault(pair.substring(0, pair.indexOf('/')), 0.0);
             return total <= 0 ? 0 : brand.getOrDefault(pair, 0.0) / total;
         }
     }

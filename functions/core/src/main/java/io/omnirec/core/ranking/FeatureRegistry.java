@@ -4,6 +4,7 @@ import io.omnirec.core.aggregates.Aggregates;
 import io.omnirec.core.aggregates.BrandLift;
 import io.omnirec.core.aggregates.CategoryTrend;
 import io.omnirec.core.aggregates.ItemFacts;
+import io.omnirec.core.aggregates.RankedList;
 import io.omnirec.core.candidates.Candidate;
 import io.omnirec.core.candidates.CandidatePool;
 import io.omnirec.core.candidates.ShopperRequest;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +46,13 @@ public final class FeatureRegistry {
     /**
      * What features may read for one request, with the per-request values they share computed once.
      *
-     * @param brandLift     the lift of each brand at the request's store ({@link BrandLift}), empty without a store
-     * @param categoryTrend the trend of each category ({@link CategoryTrend})
+     * @param brandLift     the lift of each brand at the request's store by top category, then brand
+     *                      ({@link BrandLift}), empty without a store
+     * @param build         the lookups made once per aggregates build
      */
     public record Input(ShopperRequest request, CandidatePool pool, Aggregates aggregates, double maxLogBuyers,
-                        double maxLogHeat, double historySize, double meanPriceLog, Map<String, Float> brandLift,
-                        Map<String, Float> categoryTrend) {
+                        double maxLogHeat, double historySize, double meanPriceLog,
+                        Map<String, Map<String, Float>> brandLift, BuildIndex build) {
         static Input of(ShopperRequest request, CandidatePool pool, BuildIndex build) {
             Aggregates aggregates = build.aggregates();
             double maxBuyers = 0;
@@ -61,23 +64,40 @@ public final class FeatureRegistry {
             UserState state = request.state();
             return new Input(request, pool, aggregates, maxBuyers, maxHeat,
                     Math.min(1, Math.log1p(state.items().size()) / Math.log(1000)), state.meanPriceLog(),
-                    request.effectiveStore().map(build::brandLift).orElse(Map.of()), build.categoryTrend());
+                    request.effectiveStore().map(build::brandLift).orElse(Map.of()), build);
         }
     }
 
     /**
-     * The lookups features make in one aggregates build, made once per build rather than per request: the category
-     * trend, and the brand lift of each store asked about so far.
+     * The lookups features make in one aggregates build, made once per build rather than per candidate: the trend
+     * of each category, each category path's top category, and the brand lifts of each store asked about so far,
+     * by top category and brand. No candidate builds a string to look itself up.
      */
-    private record BuildIndex(Aggregates aggregates, Map<String, Float> categoryTrend,
-                              Map<String, Map<String, Float>> brandLiftByStore) {
+    public record BuildIndex(Aggregates aggregates, Map<String, Float> categoryTrend,
+                             Map<String, String> topCategories,
+                             Map<String, Map<String, Map<String, Float>>> brandLiftByStore) {
         static BuildIndex of(Aggregates aggregates) {
-            return new BuildIndex(aggregates, aggregates.list(CategoryTrend.LIST).asMap(), new ConcurrentHashMap<>());
+            return new BuildIndex(aggregates, aggregates.list(CategoryTrend.LIST).asMap(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>());
         }
 
-        Map<String, Float> brandLift(String storeId) {
-            return brandLiftByStore.computeIfAbsent(storeId,
-                    store -> aggregates.list(BrandLift.listName(store)).asMap());
+        Map<String, Map<String, Float>> brandLift(String storeId) {
+            return brandLiftByStore.computeIfAbsent(storeId, store -> {
+                RankedList list = aggregates.list(BrandLift.listName(store));
+                Map<String, Map<String, Float>> byTop = new HashMap<>();
+                for (int i = 0; i < list.size(); i++) {
+                    String id = list.ids()[i];
+                    int slash = id.indexOf('/');
+                    byTop.computeIfAbsent(id.substring(0, slash), top -> new HashMap<>())
+                            .put(id.substring(slash + 1), list.scores()[i]);
+                }
+                return byTop;
+            });
+        }
+
+        /** The top category of a category path, remembered for the build. */
+        String topCategory(CatalogItem item) {
+            return topCategories.computeIfAbsent(item.category(), category -> item.topCategory());
         }
     }
 
@@ -145,7 +165,7 @@ public final class FeatureRegistry {
         features.add(new Feature("category_trend", Scope.ITEM,
                 (in, c, n) -> trend(in, c.facts().item().category())));
         features.add(new Feature("top_category_trend", Scope.ITEM,
-                (in, c, n) -> trend(in, c.facts().item().topCategory())));
+                (in, c, n) -> trend(in, in.build().topCategory(c.facts().item()))));
         features.add(new Feature("category_trend_x_cold", Scope.ITEM,
                 (in, c, n) -> trend(in, c.facts().item().category()) / (1 + c.facts().buyers())));
         features.add(new Feature("price_fit", Scope.PAIR, (in, c, n) -> priceFit(in.meanPriceLog(), c.facts())));
@@ -161,12 +181,17 @@ public final class FeatureRegistry {
 
     /** The log of the lift of the item's brand at the request's store, within [-2, 2]; 0 without one. */
     private static double storeBrandLift(Input in, Candidate c) {
-        return boundedLog(in.brandLift().get(BrandLift.key(c.facts().item())));
+        if (in.brandLift().isEmpty()) {
+            return 0;
+        }
+        CatalogItem item = c.facts().item();
+        Map<String, Float> byBrand = in.brandLift().get(in.build().topCategory(item));
+        return byBrand == null ? 0 : boundedLog(byBrand.get(item.brand()));
     }
 
     /** The log of a category's trend, within [-2, 2]; 0 for a category that has not sold. */
     private static double trend(Input in, String category) {
-        return boundedLog(in.categoryTrend().get(category));
+        return boundedLog(in.build().categoryTrend().get(category));
     }
 
     private static double boundedLog(Float ratio) {

@@ -78,8 +78,9 @@ public class RankingBenchmark {
         aggregates = new AggregateBuilder(AggregateConfig.defaults()).build(events, data.items(), customers, now);
         InMemoryModelStore models = new InMemoryModelStore();
         TrainingConfig config = TrainingConfig.defaults(42);
-        String version = new TrainingService(events, features, models, Clock.fixed(now, ZoneOffset.UTC))
-                .trainAndPromote(config).card().version();
+        io.omnirec.core.training.ModelCard card = new TrainingService(events, features, models,
+                Clock.fixed(now, ZoneOffset.UTC)).trainAndPromote(config).card();
+        String version = card.version();
         generator = new CandidateGenerator(config.candidates());
         ActiveModel active = ModelLoader.serve(ModelLoader.load(models, version).orElseThrow(),
                 FeatureRegistry.forSources(generator.sourceNames()));
@@ -94,7 +95,7 @@ public class RankingBenchmark {
                 pool = candidatePool;
             }
         }
-        System.out.println("candidate pool: " + pool.size() + " items");
+        System.out.println("candidate pool: " + pool.size() + " items; model: " + card.algorithm());
     }
 
     @Benchmark
