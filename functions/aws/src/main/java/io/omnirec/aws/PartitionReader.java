@@ -73,6 +73,11 @@ final class PartitionReader {
                         hand(queue, new Signal<>(null, null), stopped);
                     } catch (RuntimeException e) {
                         hand(queue, new Signal<>(null, e), stopped);
+                    } catch (Error e) {
+                        // the visitor must not wait forever for a partition whose reader died
+                        hand(queue, new Signal<>(null, new IllegalStateException("reading " + partition
+                                + " failed: " + e, e)), stopped);
+                        throw e;
                     }
                 });
             }

@@ -81,9 +81,13 @@ public final class FeatureRegistry {
                     new ConcurrentHashMap<>());
         }
 
+        /** The lifts at a store; a store without any (unknown, or any id a caller sends) is not remembered. */
         Map<String, Map<String, Float>> brandLift(String storeId) {
+            RankedList list = aggregates.list(BrandLift.listName(storeId));
+            if (list.size() == 0) {
+                return Map.of();
+            }
             return brandLiftByStore.computeIfAbsent(storeId, store -> {
-                RankedList list = aggregates.list(BrandLift.listName(store));
                 Map<String, Map<String, Float>> byTop = new HashMap<>();
                 for (int i = 0; i < list.size(); i++) {
                     String id = list.ids()[i];

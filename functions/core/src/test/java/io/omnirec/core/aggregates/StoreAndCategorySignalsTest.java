@@ -97,14 +97,14 @@ class StoreAndCategorySignalsTest {
     }
 
     @Test
-    void features_shouldReadTheLiftAtTheShoppersStore_andTheCategoryTrend() {
+    void features_shouldReadTheLiftAtTheShoppersStore_andTheCategoryTrend_andNoLiftAtAStoreThatNeverSold() {
         Aggregates aggregates = build();
         CandidateGenerator generator = new CandidateGenerator(CandidateConfig.defaults());
         FeatureRegistry registry = FeatureRegistry.forSources(generator.sourceNames());
         int lift = registry.names().indexOf("store_brand_lift");
         int trend = registry.names().indexOf("top_category_trend");
         Customer atS1 = new Customer("u", 30, "f", "north", "s1");
-        for (String store : new String[] {null, "s1", "s2"}) {
+        for (String store : new String[] {null, "s1", "s2", "no-such-store"}) {
             ShopperRequest request = new ShopperRequest(UserState.empty("u"), store == null ? Optional.empty()
                     : Optional.of(atS1), store, NOW);
             CandidatePool pool = generator.generate(request, aggregates);
@@ -113,8 +113,8 @@ class StoreAndCategorySignalsTest {
                 Candidate c = pool.candidates().get(i);
                 double[] row = rows.get(i);
                 String brand = c.facts().item().brand();
-                if (store == null) {
-                    assertEquals(0, row[lift], c.itemId() + ": no store, no lift");
+                if (store == null || store.equals("no-such-store")) {
+                    assertEquals(0, row[lift], c.itemId() + ": no store that sold, no lift");
                 } else if (brand.equals("Acme")) {
                     assertTrue(store.equals("s1") ? row[lift] > 0 : row[lift] < 0, store + " " + c.itemId());
                 }
