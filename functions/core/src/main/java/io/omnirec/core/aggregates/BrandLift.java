@@ -2,6 +2,7 @@ package io.omnirec.core.aggregates;
 
 import io.omnirec.core.domain.CatalogItem;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,9 @@ public final class BrandLift {
             }
             Shares store = new Shares();
             byItem.forEach((i, heat) -> store.add(items.get(i), heat));
-            List<String> sold = store.brand.entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(listSize).map(Map.Entry::getKey).toList();
+            String[] sold = RankedList.byScore(store.brand).ids();
             Map<String, Double> lift = new HashMap<>();
-            for (String pair : sold) {
+            for (String pair : Arrays.copyOf(sold, Math.min(listSize, sold.length))) {
                 double chainShare = chain.share(pair);
                 if (chainShare > 0) {
                     String top = pair.substring(0, pair.indexOf('/'));

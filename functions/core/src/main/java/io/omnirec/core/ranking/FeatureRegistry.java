@@ -48,13 +48,12 @@ public final class FeatureRegistry {
      *
      * @param brandLift     the lift of each brand at the request's store by top category, then brand
      *                      ({@link BrandLift}), empty without a store
-     * @param build         the lookups made once per aggregates build
+     * @param build         the aggregates build, with the lookups made once per build
      */
-    public record Input(ShopperRequest request, CandidatePool pool, Aggregates aggregates, double maxLogBuyers,
+    public record Input(ShopperRequest request, CandidatePool pool, double maxLogBuyers,
                         double maxLogHeat, double historySize, double meanPriceLog,
                         Map<String, Map<String, Float>> brandLift, BuildIndex build) {
         static Input of(ShopperRequest request, CandidatePool pool, BuildIndex build) {
-            Aggregates aggregates = build.aggregates();
             double maxBuyers = 0;
             double maxHeat = 0;
             for (Candidate c : pool.candidates()) {
@@ -62,7 +61,7 @@ public final class FeatureRegistry {
                 maxHeat = Math.max(maxHeat, Math.log1p(c.facts().heat()));
             }
             UserState state = request.state();
-            return new Input(request, pool, aggregates, maxBuyers, maxHeat,
+            return new Input(request, pool, maxBuyers, maxHeat,
                     Math.min(1, Math.log1p(state.items().size()) / Math.log(1000)), state.meanPriceLog(),
                     request.effectiveStore().map(build::brandLift).orElse(Map.of()), build);
         }

@@ -52,20 +52,15 @@ public final class RankingModel implements RowScorer {
             labels.add(model.getOutputIDInfo().getOutput(l).getLabel());
         }
         int count = labels.size();
-        double[][] weights = new double[count][ids.length];
         double[] bias = new double[count];
         if (model instanceof AbstractLinearSGDModel<Label> linear) {
             DenseMatrix w = linear.getWeightsCopy();
             for (int l = 0; l < count; l++) {
-                for (int f = 0; f < ids.length; f++) {
-                    weights[l][f] = ids[f] < 0 ? 0 : w.get(l, ids[f]);
-                }
                 bias[l] = w.get(l, map.size());
             }
-            return Optional.of(new CompiledScorer(featureNames, labels, BUY, bias, weights, null));
+            return Optional.of(new CompiledScorer(featureNames, labels, BUY, bias, weights(w, ids, count), null));
         }
         if (model instanceof AbstractFMModel<Label> fm) {
-            DenseMatrix w = fm.getLinearWeightsCopy();
             DenseVector b = fm.getBiasesCopy();
             Tensor[] v = fm.getFactorsCopy();
             double[][][] factors = new double[count][ids.length][];
@@ -73,7 +68,6 @@ public final class RankingModel implements RowScorer {
                 DenseMatrix factor = (DenseMatrix) v[l]; // [factor size x features]
                 int size = factor.getDimension1Size();
                 for (int f = 0; f < ids.length; f++) {
-                    weights[l][f] = ids[f] < 0 ? 0 : w.get(l, ids[f]);
                     factors[l][f] = new double[size];
                     for (int k = 0; k < size && ids[f] >= 0; k++) {
                         factors[l][f][k] = factor.get(k, ids[f]);
@@ -81,9 +75,21 @@ public final class RankingModel implements RowScorer {
                 }
                 bias[l] = b.get(l);
             }
-            return Optional.of(new CompiledScorer(featureNames, labels, BUY, bias, weights, factors));
+            return Optional.of(new CompiledScorer(featureNames, labels, BUY, bias,
+                    weights(fm.getLinearWeightsCopy(), ids, count), factors));
         }
         return Optional.empty();
+    }
+
+    /** Per label, the weight of each feature in registry order ({@code ids}: Tribuo's id of each, -1 if unseen). */
+    private static double[][] weights(DenseMatrix w, int[] ids, int labels) {
+        double[][] weights = new double[labels][ids.length];
+        for (int l = 0; l < labels; l++) {
+            for (int f = 0; f < ids.length; f++) {
+                weights[l][f] = ids[f] < 0 ? 0 : w.get(l, ids[f]);
+            }
+        }
+        return weights;
     }
 
     public Model<Label> tribuoModel() {
