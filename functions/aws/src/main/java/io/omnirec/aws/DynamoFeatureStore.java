@@ -9,6 +9,7 @@ import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.domain.StockLevel;
 import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.StateBounds;
 import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -42,7 +44,8 @@ import java.util.stream.IntStream;
  * entries ({@code k:<itemId>}, the time the item went in), interaction weight per item ({@code i:<itemId>}), affinity
  * weights ({@code a:<key>}), price sums, the markers of the latest events applied ({@code e:<eventId>}, epoch
  * milliseconds, with {@code markerCount} and {@code markerFloor}: {@link EventApplication}) and the recent interactions ({@code recent}, a list of maps trimmed to
- * {@link UserState#RECENT_LIMIT} by a conditional write every {@value #RECENT_SLACK} events). An anonymous session's
+ * {@link UserState#RECENT_LIMIT} by a conditional write every {@value #RECENT_SLACK} events); the per-item maps are kept
+ * within {@link StateBounds} by a check every {@value #BOUND_CHECK_INTERVAL} events ({@code eventCount}). An anonymous session's
  * state lives under the session's key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify
  * event merged it into a shopper, whose state lists it in {@code sessions} (for erasure). Every write is a single-item put or one update per event (additive, plus
  * setting or removing the event's own purchase time and cart entry, and appending to the recent list); {@code STORE#id / STOCK} the items not in stock
@@ -77,6 +80,12 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final int RECENT_SLACK = 10;
     /** Actions per update expression when merging a session, well within DynamoDB's 4 KB expression limit. */
     static final int MAX_ACTIONS = 60;
+    /** Entries one trim removes at most, within DynamoDB's 4 KB expression limit; a later trim removes the rest. */
+    static final int MAX_REMOVALS = 100;
+    /** Events applied to a state since it was last written whole (a rebuild); counts the checks of its bounds. */
+    static final String EVENT_COUNT = "eventCount";
+    /** Every this many events applied to a state, the state is read and trimmed to its bounds. */
+    static final int BOUND_CHECK_INTERVAL = 16;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -195,8 +204,7 @@ public final class DynamoFeatureStore implements FeatureStore {
         }
         String userId = application.update().userId();
         try {
-            Map<String, AttributeValue> updated = write(application.update(), expression, condition);
-            trimMarkers(userId, updated.get(MARKER_COUNT));
+            write(application.update(), expression, condition);
             return EventApplication.Outcome.APPLIED;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), STATE))
@@ -210,7 +218,7 @@ public final class DynamoFeatureStore implements FeatureStore {
     /** The additive write of one event's deltas (without its marker). */
     private static UpdateExpression deltas(InteractionUpdate update) {
         UpdateExpression expression = new UpdateExpression().set("userId", Attributes.s(update.userId()))
-                .add(STATE_VERSION, ONE);
+                .add(STATE_VERSION, ONE).add(EVENT_COUNT, ONE);
         if (update.purchasedItemId() != null) {
             expression.set(PURCHASE_PREFIX + update.purchasedItemId(), Attributes.n(update.at()));
         }
@@ -238,7 +246,7 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     /** Writes the deltas (under {@code condition} unless null), then trims what grew past its bound. */
-    private Map<String, AttributeValue> write(InteractionUpdate update, UpdateExpression expression, String condition) {
+    private void write(InteractionUpdate update, UpdateExpression expression, String condition) {
         boolean purchase = update.purchasedItemId() != null;
         UpdateItemRequest.Builder request = expression.applyTo(UpdateItemRequest.builder()
                 .tableName(table).key(key(userPk(update.userId()), STATE))
@@ -251,7 +259,95 @@ public final class DynamoFeatureStore implements FeatureStore {
         if (purchase) {
             trimPurchases(update.userId(), updated);
         }
-        return updated;
+        tidy(update.userId(), updated);
+    }
+
+    /**
+     * Reads the whole state (one strongly consistent {@code GetItem}) when its markers are {@link #MARKER_SLACK} past
+     * {@link #MARKER_LIMIT}, or every {@value #BOUND_CHECK_INTERVAL} events (by {@code eventCount}), and trims what
+     * the read shows past its bound: the markers, and the item weights, affinities and cart entries
+     * ({@link StateBounds}). Between two checks a state grows by at most what {@value #BOUND_CHECK_INTERVAL} events add.
+     */
+    private void tidy(String userId, Map<String, AttributeValue> updated) {
+        AttributeValue count = updated.get(MARKER_COUNT);
+        boolean markersDue = count != null && count.n() != null
+                && Double.parseDouble(count.n()) > MARKER_LIMIT + MARKER_SLACK;
+        AttributeValue events = updated.get(EVENT_COUNT);
+        boolean boundsDue = events != null && events.n() != null
+                && Long.parseLong(events.n()) % BOUND_CHECK_INTERVAL == 0;
+        if (!markersDue && !boundsDue) {
+            return;
+        }
+        Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), STATE))
+                .consistentRead(true)).item();
+        if (state == null || state.isEmpty()) {
+            return;
+        }
+        if (markersDue) {
+            trimMarkers(userId, state);
+        }
+        if (boundsDue) {
+            List<String> dropped = new ArrayList<>();
+            dropped.addAll(droppedNames(state, ITEM_PREFIX, m -> StateBounds.heaviest(doubles(m), StateBounds.ITEMS)));
+            dropped.addAll(droppedNames(state, AFFINITY_PREFIX,
+                    m -> StateBounds.heaviest(doubles(m), StateBounds.AFFINITIES)));
+            dropped.addAll(droppedNames(state, CART_PREFIX, m -> StateBounds.latest(longs(m), StateBounds.CART)));
+            removeAsRead(userId, state, dropped);
+        }
+    }
+
+    /**
+     * The names of the attributes under {@code prefix} that {@code bound} (given the entries keyed without the prefix)
+     * does not keep.
+     */
+    private static List<String> droppedNames(Map<String, AttributeValue> state, String prefix,
+                                             Function<Map<String, AttributeValue>, Map<String, ?>> bound) {
+        Map<String, AttributeValue> entries = new HashMap<>();
+        state.forEach((name, value) -> {
+            if (name.startsWith(prefix) && value.n() != null) {
+                entries.put(name.substring(prefix.length()), value);
+            }
+        });
+        Map<String, ?> kept = bound.apply(entries);
+        if (kept.size() == entries.size()) {
+            return List.of();
+        }
+        return entries.keySet().stream().filter(k -> !kept.containsKey(k)).map(k -> prefix + k).toList();
+    }
+
+    private static Map<String, Double> doubles(Map<String, AttributeValue> entries) {
+        Map<String, Double> values = new HashMap<>();
+        entries.forEach((k, v) -> values.put(k, Double.parseDouble(v.n())));
+        return values;
+    }
+
+    private static Map<String, Long> longs(Map<String, AttributeValue> entries) {
+        Map<String, Long> values = new HashMap<>();
+        entries.forEach((k, v) -> values.put(k, (long) Double.parseDouble(v.n())));
+        return values;
+    }
+
+    /**
+     * Removes at most {@value #MAX_REMOVALS} of the {@code names} (the rest at the next trim) with one write conditioned
+     * on each as read, so a weight added or an entry set meanwhile is never lost: the write then fails, and the next
+     * trim reads again.
+     */
+    private void removeAsRead(String userId, Map<String, AttributeValue> state, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        UpdateExpression trim = new UpdateExpression().add(STATE_VERSION, ONE);
+        List<String> conditions = new ArrayList<>();
+        names.stream().sorted().limit(MAX_REMOVALS).forEach(name -> {
+            conditions.add(trim.name(name) + " = " + trim.value(state.get(name)));
+            trim.remove(name);
+        });
+        try {
+            dynamo.updateItem(trim.applyTo(UpdateItemRequest.builder().tableName(table)
+                    .key(key(userPk(userId), STATE)).conditionExpression(String.join(" AND ", conditions))).build());
+        } catch (ConditionalCheckFailedException e) {
+            // one of them changed meanwhile; the next trim reads again
+        }
     }
 
     /**
@@ -260,12 +356,7 @@ public final class DynamoFeatureStore implements FeatureStore {
      * raises the floor ({@code markerFloor}, the newest time dropped) that repairs compare with
      * ({@link EventApplication#unmarkedSince()}), so no marker goes without the floor covering it.
      */
-    private void trimMarkers(String userId, AttributeValue count) {
-        if (count == null || count.n() == null || Double.parseDouble(count.n()) <= MARKER_LIMIT + MARKER_SLACK) {
-            return;
-        }
-        Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(table).key(key(userPk(userId), STATE))
-                .consistentRead(true)).item();
+    private void trimMarkers(String userId, Map<String, AttributeValue> state) {
         List<Map.Entry<String, Long>> markers = new ArrayList<>();
         state.forEach((name, value) -> {
             if (name.startsWith(MARKER_PREFIX)) {
@@ -297,36 +388,13 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     /**
-     * Drops the oldest purchases once a shopper has more than {@code PURCHASE_LIMIT + PURCHASE_SLACK}
-     * ({@link UserState#boundPurchases}): one extra write every {@value UserState#PURCHASE_SLACK} new items bought, each
-     * removal conditioned on the purchase time just read, so a purchase made meanwhile is never dropped.
+     * Drops the oldest purchases once a shopper's are past their bound ({@link StateBounds#PURCHASES}; the
+     * {@code ALL_NEW} answer of every purchase shows them): one extra write every 50 new items bought (fewer with long
+     * item ids), each removal conditioned on the purchase time just read, so a purchase made meanwhile is never dropped.
      */
     private void trimPurchases(String userId, Map<String, AttributeValue> state) {
-        Map<String, Long> purchases = new HashMap<>();
-        state.forEach((name, value) -> {
-            if (name.startsWith(PURCHASE_PREFIX)) {
-                purchases.put(name.substring(PURCHASE_PREFIX.length()), Long.parseLong(value.n()));
-            }
-        });
-        Map<String, Long> kept = UserState.boundPurchases(purchases);
-        if (kept.size() == purchases.size()) {
-            return;
-        }
-        UpdateExpression trim = new UpdateExpression().add(STATE_VERSION, ONE);
-        List<String> conditions = new ArrayList<>();
-        purchases.forEach((item, at) -> {
-            if (!kept.containsKey(item)) {
-                String name = trim.name(PURCHASE_PREFIX + item);
-                trim.remove(PURCHASE_PREFIX + item);
-                conditions.add(name + " = " + trim.value(Attributes.n(at)));
-            }
-        });
-        try {
-            dynamo.updateItem(trim.applyTo(UpdateItemRequest.builder().tableName(table)
-                    .key(key(userPk(userId), STATE)).conditionExpression(String.join(" AND ", conditions))).build());
-        } catch (ConditionalCheckFailedException e) {
-            // one of them was bought again meanwhile; the next purchase trims
-        }
+        removeAsRead(userId, state,
+                droppedNames(state, PURCHASE_PREFIX, m -> StateBounds.latest(longs(m), StateBounds.PURCHASES)));
     }
 
     /**

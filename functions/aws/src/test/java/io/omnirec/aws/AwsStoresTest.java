@@ -3,11 +3,14 @@ package io.omnirec.aws;
 import io.omnirec.core.store.HeatCountersContract;
 import io.omnirec.core.store.HeatCounters;
 import io.omnirec.aws.local.TestAws;
+import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
 import io.omnirec.core.store.AggregateStore;
 import io.omnirec.core.store.AggregateStoreContract;
+import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.EventStore;
 import io.omnirec.core.store.EventStoreContract;
 import io.omnirec.core.store.FeatureStore;
@@ -25,13 +28,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store contracts, run against DynamoDB and S3 (the local emulators unless configured otherwise). */
 class AwsStoresTest {
@@ -149,6 +155,64 @@ class AwsStoresTest {
         protected EventStore newStore() {
             return new DynamoEventStore(dynamo, freshResources().eventsTable());
         }
+    }
+
+    @Test
+    void shopperState_shouldStayAboutHalfOfDynamoDbsItemLimit_whenEveryBoundIsFilledWithTheLongestValues() {
+        String table = freshResources().featuresTable();
+        FeatureStore store = new DynamoFeatureStore(dynamo, table);
+        Instant start = Instant.parse("2026-11-01T10:00:00Z");
+        String storeId = longest("store");
+        for (int i = 0; i < 260; i++) {
+            String itemId = longest("item-" + i);
+            // no slash: the top category is the whole path, 256 three-byte characters like the category itself
+            String category = i + "€".repeat(256 - Integer.toString(i).length());
+            String brand = i + "€".repeat(128 - Integer.toString(i).length());
+            CatalogItem item = new CatalogItem(itemId, "Thing", category, brand, 5, false);
+            ShopperEvent event = new ShopperEvent(longest("event-" + i), "u1", itemId,
+                    i < 200 ? EventType.PURCHASE : EventType.ADD_TO_CART, start.plusSeconds(60L * i), Channel.STORE,
+                    storeId, null, null);
+            store.applyOnce(new EventApplication(event.eventId(), InteractionUpdate.of(event, Optional.of(item)),
+                    start.plusSeconds(60L * i), null));
+        }
+        Map<String, AttributeValue> state = dynamo.getItem(b -> b.tableName(table)
+                .key(DynamoFeatureStore.key("USER#u1", "STATE")).consistentRead(true)).item();
+        int size = itemSize(state);
+        assertTrue(size < 210 * 1024, "worst-case state of " + size + " bytes");
+        assertTrue(size > 120 * 1024, "every bound was filled: " + size + " bytes");
+    }
+
+    /** An id of the longest length accepted, 256 UTF-8 bytes, starting with {@code head}. */
+    private static String longest(String head) {
+        return head + "x".repeat(io.omnirec.core.domain.Identifiers.MAX_BYTES - head.length());
+    }
+
+    /** An item's size as DynamoDB counts it: each attribute's UTF-8 name and its value. */
+    private static int itemSize(Map<String, AttributeValue> item) {
+        int size = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            size += attribute.getKey().getBytes(StandardCharsets.UTF_8).length + valueSize(attribute.getValue());
+        }
+        return size;
+    }
+
+    private static int valueSize(AttributeValue value) {
+        if (value.s() != null) {
+            return value.s().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (value.n() != null) {
+            return value.n().replaceAll("[^0-9]", "").length() / 2 + 2;
+        }
+        if (value.hasL()) {
+            return 3 + value.l().stream().mapToInt(v -> 1 + valueSize(v)).sum();
+        }
+        if (value.hasM()) {
+            return 3 + itemSize(value.m()) + value.m().size();
+        }
+        if (value.hasSs()) {
+            return value.ss().stream().mapToInt(v -> v.getBytes(StandardCharsets.UTF_8).length).sum();
+        }
+        return 1;
     }
 
     @Nested

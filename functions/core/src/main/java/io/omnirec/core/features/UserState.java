@@ -17,8 +17,10 @@ import java.util.Set;
  * much, what they did last, and how their attention is spread over categories and brands. Affinities are weights
  * scaled for time decay ({@link AffinityDecay}); only their shares ({@link #share}) mean anything.
  *
- * @param purchases when the shopper last bought each item they bought (epoch seconds; 0 when not known), bounded
- *                  ({@link #PURCHASE_LIMIT})
+ * Every per-item map is bounded ({@link StateBounds}): a state built from interactions or merged keeps what matters
+ * most within them; a state read from a store may be a little past them until the store's next trim.
+ *
+ * @param purchases when the shopper last bought each item they bought (epoch seconds; 0 when not known)
  * @param cart      when each item now in the cart was put there (epoch seconds); a purchase or a removal takes it out
  * @param items     interaction weight per item (views, carts, purchases... weighted by
  *                  {@link io.omnirec.core.domain.EventType#affinityWeight()})
@@ -30,15 +32,6 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
 
     /** How many recent interactions a state keeps; older ones are dropped. */
     public static final int RECENT_LIMIT = 20;
-
-    /**
-     * How many purchases a state keeps once it has been trimmed: when a purchase takes it past
-     * {@code PURCHASE_LIMIT + PURCHASE_SLACK} distinct items, the oldest are dropped down to this many (a durable bought
-     * that long ago may be recommended again).
-     */
-    public static final int PURCHASE_LIMIT = 500;
-    /** How far past {@link #PURCHASE_LIMIT} the purchases may grow before they are trimmed (one trim per this many). */
-    public static final int PURCHASE_SLACK = 50;
 
     /** How far back a view or click still counts as what the shopper is browsing now. */
     public static final Duration BROWSING_WINDOW = Duration.ofMinutes(30);
@@ -82,19 +75,12 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
         return true;
     }
 
-    /**
-     * {@code purchases}, or when they hold more than {@code PURCHASE_LIMIT + PURCHASE_SLACK} items, the
-     * {@link #PURCHASE_LIMIT} most recent (ties broken by item id).
-     */
-    public static Map<String, Long> boundPurchases(Map<String, Long> purchases) {
-        if (purchases.size() <= PURCHASE_LIMIT + PURCHASE_SLACK) {
-            return purchases;
-        }
-        Map<String, Long> kept = new HashMap<>();
-        purchases.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(PURCHASE_LIMIT).forEach(e -> kept.put(e.getKey(), e.getValue()));
-        return kept;
+    /** This state with each per-item map cut back to its bound where it is past it ({@link StateBounds}). */
+    public UserState bounded() {
+        return new UserState(userId, StateBounds.latest(purchases, StateBounds.PURCHASES),
+                StateBounds.latest(cart, StateBounds.CART), StateBounds.heaviest(items, StateBounds.ITEMS),
+                StateBounds.heaviest(affinities, StateBounds.AFFINITIES), affinityTotal, priceLogSum, priceCount,
+                recent);
     }
 
     /**
@@ -215,16 +201,17 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
             return this;
         }
 
-        /** The state, its purchases bounded ({@link #boundPurchases}) whatever order the updates came in. */
+        /** The state, bounded ({@link #bounded}) whatever order the updates came in. */
         public UserState build() {
-            return new UserState(userId, boundPurchases(purchases), cart, items, affinities, affinityTotal,
-                    priceLogSum, priceCount, recent);
+            return new UserState(userId, purchases, cart, items, affinities, affinityTotal, priceLogSum, priceCount,
+                    recent).bounded();
         }
     }
 
     /**
      * This shopper's state with an anonymous session's state merged in (after an identify event): weights and
-     * affinities add up, the later purchase and cart times win, and the recent interactions interleave by time.
+     * affinities add up, the later purchase and cart times win, and the recent interactions interleave by time; the
+     * result is bounded ({@link #bounded}).
      */
     public UserState merge(UserState session) {
         Map<String, Long> newPurchases = new HashMap<>(purchases);
@@ -239,6 +226,6 @@ public record UserState(String userId, Map<String, Long> purchases, Map<String, 
         newRecent.addAll(session.recent);
         return new UserState(userId, newPurchases, newCart, newItems, newAffinities,
                 affinityTotal + session.affinityTotal, priceLogSum + session.priceLogSum,
-                priceCount + session.priceCount, newRecent);
+                priceCount + session.priceCount, newRecent).bounded();
     }
 }

@@ -9,6 +9,7 @@ import io.omnirec.core.domain.ShopperKeys;
 import io.omnirec.core.features.AffinityDecay;
 import io.omnirec.core.features.Interaction;
 import io.omnirec.core.features.InteractionUpdate;
+import io.omnirec.core.features.StateBounds;
 import io.omnirec.core.features.UserState;
 import org.junit.jupiter.api.Test;
 
@@ -138,17 +139,60 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void applyOnce_shouldKeepTheHeaviestWeightsAndLatestCartWithinTheirBytes_whenAShopperTouchesThousandsOfBytes() {
+        FeatureStore store = newStore();
+        Instant start = Instant.parse("2026-11-01T10:00:00Z");
+        String pad = "x".repeat(200);
+        List<CatalogItem> favourites = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            favourites.add(new CatalogItem("fav-" + i + pad, "Favourite", "Fav/Shelf" + i, "FavBrand", 10, false));
+        }
+        int[] n = {0};
+        java.util.function.BiConsumer<CatalogItem, EventType> send = (item, type) -> {
+            int i = n[0]++;
+            InteractionUpdate update = InteractionUpdate.of(new ShopperEvent("b" + i, "u1", item.itemId(), type,
+                    start.plusSeconds(60L * i), Channel.WEB, null, null, null), Optional.of(item));
+            assertEquals(EventApplication.Outcome.APPLIED,
+                    store.applyOnce(new EventApplication("b" + i, update, start.plusSeconds(60L * i), null)));
+        };
+        for (int round = 0; round < 10; round++) {
+            favourites.forEach(item -> send.accept(item, EventType.VIEW));
+        }
+        int touched = 260;
+        for (int i = 0; i < touched; i++) {
+            CatalogItem item = new CatalogItem("item-" + i + pad, "Thing", "Top" + i + "/" + pad, "Brand" + i + pad, 5,
+                    false);
+            send.accept(item, i >= touched - 120 ? EventType.ADD_TO_CART : EventType.VIEW);
+        }
+        UserState state = store.loadShopperContext("u1").state();
+        int entry = StateBounds.entryBytes("item-100" + pad);
+        int growth = 2 * 16 * entry; // a store may trim only every 16 events
+        assertTrue(state.items().size() < touched, "item weights dropped: " + state.items().size());
+        assertTrue(StateBounds.bytes(state.items()) <= StateBounds.ITEMS.bytes() + growth,
+                "item weights bounded: " + StateBounds.bytes(state.items()));
+        favourites.forEach(f -> assertTrue(state.items().containsKey(f.itemId()), "the heaviest are kept"));
+        assertTrue(StateBounds.bytes(state.affinities()) <= StateBounds.AFFINITIES.bytes() + 3 * growth,
+                "affinities bounded: " + StateBounds.bytes(state.affinities()));
+        assertTrue(state.share(UserState.brandKey("FavBrand")) > 0, "the heaviest affinity is kept");
+        assertTrue(StateBounds.bytes(state.cart()) <= StateBounds.CART.bytes() + growth,
+                "cart bounded: " + StateBounds.bytes(state.cart()));
+        assertTrue(state.cart().containsKey("item-" + (touched - 1) + pad), "the last carted is kept");
+        assertFalse(state.cart().containsKey("item-" + (touched - 120) + pad), "the first carted is dropped");
+        assertTrue(state.cart().size() < 120, "cart entries dropped: " + state.cart().size());
+    }
+
+    @Test
     void apply_shouldDropTheOldestPurchases_whenAShopperBoughtMoreThanTheStateKeeps() {
         FeatureStore store = newStore();
         Instant start = Instant.parse("2026-01-01T10:00:00Z");
-        int bought = UserState.PURCHASE_LIMIT + UserState.PURCHASE_SLACK + 10;
+        int bought = StateBounds.PURCHASES.trimAt() + 10;
         for (int i = 0; i < bought; i++) {
             store.apply(InteractionUpdate.of(new ShopperEvent("p" + i, "u1", "item-" + i, EventType.PURCHASE,
                     start.plusSeconds(3600L * i), Channel.WEB, null, null, null), Optional.empty()));
         }
         Map<String, Long> purchases = store.loadShopperContext("u1").state().purchases();
-        assertTrue(purchases.size() >= UserState.PURCHASE_LIMIT
-                && purchases.size() <= UserState.PURCHASE_LIMIT + UserState.PURCHASE_SLACK, "bounded: " + purchases.size());
+        assertTrue(purchases.size() >= StateBounds.PURCHASES.entries()
+                && purchases.size() <= StateBounds.PURCHASES.trimAt(), "bounded: " + purchases.size());
         assertTrue(purchases.containsKey("item-" + (bought - 1)), "the newest is kept");
         assertFalse(purchases.containsKey("item-0"), "the oldest is dropped");
         long oldestKept = purchases.values().stream().mapToLong(Long::longValue).min().orElseThrow();
