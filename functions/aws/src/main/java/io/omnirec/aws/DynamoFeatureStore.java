@@ -48,10 +48,11 @@ import java.util.stream.IntStream;
  * within {@link StateBounds} by a check every {@value #BOUND_CHECK_INTERVAL} events ({@code eventCount}). An anonymous session's
  * state lives under the session's key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify
  * event merged it into a shopper, whose state lists it in {@code sessions} (for erasure). Every write is a single-item put or one update per event (additive, plus
- * setting or removing the event's own purchase time and cart entry, and appending to the recent list); {@code STORE#id / STOCK} the items not in stock
- * at a store ({@code outOfStock} string set; {@code STORE#online} for the web shop and app; about 20,000 ids fit
- * DynamoDB's 400 KB). The recommend path reads one shopper with one BatchGetItem of two keys, three with the stock of
- * the store it is served from. Catalog items and profiles carry {@code kind} ({@code item#<shard>} or
+ * setting or removing the event's own purchase time and cart entry, and appending to the recent list);
+ * {@code STORE#id / STOCK#<0-7>} the items not in stock at a store ({@code outOfStock} string sets, split by item id
+ * hash so that a store holds eight times the 400 KB of one item, about 160,000 typical ids; {@code STORE#online} for
+ * the web shop and app) and {@code STORE#id / STOCK} its name. The recommend path reads one shopper with one
+ * BatchGetItem of two keys, eleven when it reads the stock of the store it is served from too. Catalog items and profiles carry {@code kind} ({@code item#<shard>} or
  * {@code profile#<shard>}), the key of the sparse index {@value #KIND_INDEX} through which the batch jobs list them
  * without reading a single shopper state.
  */
@@ -63,6 +64,9 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String PROFILE = "PROFILE";
     static final String STATE = "STATE";
     static final String STOCK = "STOCK";
+    static final String OUT_OF_STOCK = "outOfStock";
+    /** The parts a store's stock is split into, each one item of at most 400 KB. */
+    static final int STOCK_PARTS = 8;
     static final String AFFINITY_PREFIX = "a:";
     static final String ITEM_PREFIX = "i:";
     static final String PURCHASE_PREFIX = "p:";
@@ -591,25 +595,49 @@ public final class DynamoFeatureStore implements FeatureStore {
                 channel.get(), Attributes.str(entry, "s")));
     }
 
+    /**
+     * One {@code UpdateItem} per store, part and direction: an item's level lands in the part of the store's stock its
+     * id hashes to ({@value #STOCK_PARTS} parts, so a store holds {@value #STOCK_PARTS} times what one item can);
+     * items back in stock are also taken out of the store's unsharded {@code STOCK} item that stock was kept in before
+     * (one write conditioned on it holding any).
+     */
     @Override
     public void applyStock(List<StockLevel> levels) {
-        // the last level of each store and item in the batch holds; one update per store and direction
+        // the last level of each store and item in the batch holds
         Map<String, Map<String, Boolean>> byStore = new java.util.TreeMap<>();
         levels.forEach(level -> byStore.computeIfAbsent(level.storeId(), s -> new java.util.LinkedHashMap<>())
                 .put(level.itemId(), level.inStock()));
         byStore.forEach((storeId, items) -> {
-            List<String> out = items.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-            List<String> in = items.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-            for (boolean adding : new boolean[] {true, false}) {
-                List<String> ids = adding ? out : in;
-                if (!ids.isEmpty()) {
-                    dynamo.updateItem(b -> b.tableName(table).key(key(storePk(storeId), STOCK))
-                            .updateExpression((adding ? "ADD" : "DELETE") + " #out :ids")
-                            .expressionAttributeNames(Map.of("#out", "outOfStock"))
-                            .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(ids))));
-                }
+            Map<Integer, List<String>> out = new java.util.TreeMap<>();
+            Map<Integer, List<String>> in = new java.util.TreeMap<>();
+            items.forEach((itemId, inStock) -> (inStock ? in : out)
+                    .computeIfAbsent(stockPart(itemId), p -> new ArrayList<>()).add(itemId));
+            out.forEach((part, ids) -> changeStock(key(storePk(storeId), STOCK + "#" + part), "ADD", ids, false));
+            in.forEach((part, ids) -> changeStock(key(storePk(storeId), STOCK + "#" + part), "DELETE", ids, false));
+            List<String> back = in.values().stream().flatMap(List::stream).toList();
+            if (!back.isEmpty()) {
+                changeStock(key(storePk(storeId), STOCK), "DELETE", back, true);
             }
         });
+    }
+
+    private void changeStock(Map<String, AttributeValue> key, String action, List<String> ids, boolean ifHeld) {
+        UpdateItemRequest.Builder update = UpdateItemRequest.builder().tableName(table).key(key)
+                .updateExpression(action + " #out :ids").expressionAttributeNames(Map.of("#out", OUT_OF_STOCK))
+                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(ids)));
+        if (ifHeld) {
+            update.conditionExpression("attribute_exists(#out)");
+        }
+        try {
+            dynamo.updateItem(update.build());
+        } catch (ConditionalCheckFailedException e) {
+            // the unsharded item holds no stock: nothing to take out
+        }
+    }
+
+    /** The part of a store's stock an item's level is kept in. */
+    static int stockPart(String itemId) {
+        return Math.floorMod(itemId.hashCode(), STOCK_PARTS);
     }
 
     /** One {@code UpdateItem} per store: its {@code name} on the item that holds its stock, read with it. */
@@ -625,14 +653,24 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     /**
      * The keys {@link #loadShopperContext} reads in its one {@code BatchGetItem}: the shopper's state and profile, and
-     * the stock of {@code storeId} unless it is {@code null}.
+     * the stock of {@code storeId} ({@link #stockKeys}) unless it is {@code null}.
      */
     public static List<Map<String, AttributeValue>> shopperContextKeys(String userId, String storeId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(key(userPk(userId), STATE),
                 key(userPk(userId), PROFILE)));
         if (storeId != null) {
-            keys.add(key(storePk(storeId), STOCK));
+            keys.addAll(stockKeys(storeId));
         }
+        return keys;
+    }
+
+    /**
+     * The items that hold a store's stock: {@code STOCK} (its name, and the stock kept before it was split) and its
+     * {@value #STOCK_PARTS} parts {@code STOCK#<n>}.
+     */
+    public static List<Map<String, AttributeValue>> stockKeys(String storeId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(key(storePk(storeId), STOCK)));
+        IntStream.range(0, STOCK_PARTS).forEach(part -> keys.add(key(storePk(storeId), STOCK + "#" + part)));
         return keys;
     }
 
@@ -641,15 +679,19 @@ public final class DynamoFeatureStore implements FeatureStore {
         List<Map<String, AttributeValue>> found = batchGet(shopperContextKeys(userId, storeId));
         UserState state = UserState.empty(userId);
         Optional<Customer> profile = Optional.empty();
-        Set<String> unavailable = Set.of();
+        Set<String> unavailable = new HashSet<>();
         Optional<String> storeName = Optional.empty();
         for (Map<String, AttributeValue> item : found) {
             String sk = Attributes.str(item, "sk");
             if (STATE.equals(sk)) {
                 state = stateFromAttributes(userId, item);
-            } else if (STOCK.equals(sk)) {
-                unavailable = item.containsKey("outOfStock") ? new HashSet<>(item.get("outOfStock").ss()) : Set.of();
-                storeName = Optional.ofNullable(item.get("name")).map(AttributeValue::s);
+            } else if (sk.startsWith(STOCK)) {
+                if (item.containsKey(OUT_OF_STOCK)) {
+                    unavailable.addAll(item.get(OUT_OF_STOCK).ss());
+                }
+                if (item.containsKey("name")) {
+                    storeName = Optional.of(item.get("name").s());
+                }
             } else {
                 profile = Optional.of(customerFromAttributes(userId, item));
             }

@@ -182,6 +182,31 @@ class AwsStoresTest {
         assertTrue(size > 120 * 1024, "every bound was filled: " + size + " bytes");
     }
 
+    @Test
+    void stock_shouldHoldMoreThanOneItemCanAndReadTheUnsplitItemOfBefore_whenAStoreIsOutOfTensOfThousands() {
+        String table = freshResources().featuresTable();
+        DynamoFeatureStore store = new DynamoFeatureStore(dynamo, table);
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("STORE#store-1"),
+                "sk", AttributeValue.fromS("STOCK"), "name", AttributeValue.fromS("Riverside"),
+                "outOfStock", AttributeValue.fromSs(List.of("old-1", "old-2")))));
+        List<io.omnirec.core.domain.StockLevel> levels = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            levels.add(new io.omnirec.core.domain.StockLevel("store-1", String.format("sku-%012d", i), false));
+        }
+        store.applyStock(levels); // about 600 KB of ids: more than one item holds
+
+        io.omnirec.core.store.ShopperContext context = store.loadShopperContext("u1", "store-1");
+        assertEquals(30_002, context.unavailable().size());
+        assertEquals(java.util.Optional.of("Riverside"), context.storeName());
+
+        store.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-1", "old-1", true),
+                new io.omnirec.core.domain.StockLevel("store-1", "sku-000000000007", true)));
+        java.util.Set<String> after = store.loadShopperContext("u1", "store-1").unavailable();
+        assertEquals(30_000, after.size());
+        assertTrue(after.contains("old-2") && !after.contains("old-1") && !after.contains("sku-000000000007"));
+        assertEquals(java.util.Set.of(), store.loadShopperContext("u1", "store-2").unavailable());
+    }
+
     /** An id of the longest length accepted, 256 UTF-8 bytes, starting with {@code head}. */
     private static String longest(String head) {
         return head + "x".repeat(io.omnirec.core.domain.Identifiers.MAX_BYTES - head.length());

@@ -24,6 +24,7 @@ import io.omnirec.core.ranking.FeatureRegistry;
 import io.omnirec.core.ranking.ListShape;
 import io.omnirec.core.ranking.ModelRouter;
 import io.omnirec.core.ranking.RecommendationService;
+import io.omnirec.core.ranking.StockCache;
 import io.omnirec.core.store.memory.InMemoryAggregateStore;
 import io.omnirec.core.store.memory.InMemoryEventStore;
 import io.omnirec.core.store.memory.InMemoryFeatureStore;
@@ -119,6 +120,6 @@ final class Pipeline {
         Aggregates current = aggregates.latest().orElseThrow();
         AtomicLong ids = new AtomicLong();
         return new RecommendationService(features, () -> current, generator, ModelRouter.championOnly(() -> model),
-                impressions, () -> "eval-" + ids.incrementAndGet(), clock, shape);
+                impressions, () -> "eval-" + ids.incrementAndGet(), clock, shape, StockCache.none(clock));
     }
 }

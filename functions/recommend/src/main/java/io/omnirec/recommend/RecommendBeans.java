@@ -16,6 +16,7 @@ import io.omnirec.core.ranking.Recommendations;
 import io.omnirec.core.ranking.Reranked;
 import io.omnirec.core.ranking.SimilarItems;
 import io.omnirec.core.ranking.SimilarItemsService;
+import io.omnirec.core.ranking.StockCache;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
@@ -26,6 +27,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /** Wires the core's recommendation service to the feature store, the cached aggregates and the champion model. */
@@ -54,7 +56,8 @@ public class RecommendBeans {
                                           ImpressionStore impressions, Clock clock, OmnirecConfig config) {
         return new RecommendationService(features, aggregates, candidates, models, impressions,
                 () -> UUID.randomUUID().toString(), clock, new ListShape(new Diversity(config.maxPerCategory()),
-                        Exploration.withShare(config.explorationShare())));
+                        Exploration.withShare(config.explorationShare())),
+                new StockCache(Duration.ofSeconds(config.stockRefreshSeconds()), clock));
     }
 
     @Produces

@@ -54,4 +54,11 @@ public interface OmnirecConfig {
     /** How often recommend folds the live sales heat of events accepted since the build into its aggregates. */
     @WithDefault("60")
     int liveHeatRefreshSeconds();
+
+    /**
+     * How long recommend serves a store's stock (and the web shop's) from what it read before: an item that sold out
+     * may be recommended there for up to this long; 0 reads the stock with every call.
+     */
+    @WithDefault("10")
+    int stockRefreshSeconds();
 }

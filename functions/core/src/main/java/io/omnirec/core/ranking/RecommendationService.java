@@ -12,6 +12,7 @@ import io.omnirec.core.features.UserState;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ShopperContext;
+import io.omnirec.core.store.StoreStock;
 import io.omnirec.core.store.memory.InMemoryImpressionStore;
 
 import java.time.Clock;
@@ -25,7 +26,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Recommends for one shopper or anonymous session: read the shopper's context in one round trip, gather candidates
+ * Recommends for one shopper or anonymous session: read the shopper's context in one round trip (with the stock of
+ * where they are served when the {@link StockCache} has none fresh), gather candidates
  * from the named sources over the cached aggregates, score them with the model the shopper is routed to (a fallback
  * chain of the sources when no model is available), apply the business rules and the {@link ListShape} (diversity cap,
  * exploration slots), and explain each item by the source that proposed it most strongly. Each answer is kept as an impression, for attribution. When the shopper's state cannot be read
@@ -50,6 +52,7 @@ public final class RecommendationService {
     private final Supplier<String> recommendationIds;
     private final Clock clock;
     private final ListShape shape;
+    private final StockCache stock;
     private final Scorer fallback = new FallbackScorer(FallbackScorer.DEFAULT_CHAIN);
 
     /**
@@ -59,18 +62,20 @@ public final class RecommendationService {
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
                                  Supplier<ActiveModel> activeModel, Supplier<String> recommendationIds, Clock clock) {
         this(features, aggregates, candidates, ModelRouter.championOnly(activeModel), new InMemoryImpressionStore(),
-                recommendationIds, clock, ListShape.DEFAULT);
+                recommendationIds, clock, ListShape.DEFAULT, StockCache.none(clock));
     }
 
     /**
      * @param models      the model for each shopper (the champion, or a variant of the running experiment)
      * @param impressions where each answer is kept, with one write, for attribution
      * @param shape       the diversity cap and exploration slots of each answer
+     * @param stock       the stock of the places shoppers are served from, read with a shopper when not fresh in it
      */
     public RecommendationService(FeatureStore features, Supplier<Aggregates> aggregates, CandidateGenerator candidates,
                                  ModelRouter models, ImpressionStore impressions, Supplier<String> recommendationIds,
-                                 Clock clock, ListShape shape) {
+                                 Clock clock, ListShape shape, StockCache stock) {
         this.shape = shape;
+        this.stock = stock;
         this.features = features;
         this.aggregates = aggregates;
         this.candidates = candidates;
@@ -191,11 +196,19 @@ public final class RecommendationService {
         Aggregates current = aggregates.get();
         ShopperContext context;
         String limitation = null;
+        String place = BusinessRules.stockLocation(query);
+        Optional<StoreStock> cached = place == null ? Optional.of(StoreStock.NONE) : stock.fresh(place);
         try {
-            context = features.loadShopperContext(userId, BusinessRules.stockLocation(query));
+            context = features.loadShopperContext(userId, cached.isPresent() ? null : place);
+            if (cached.isPresent()) {
+                context = context.withStock(cached.get());
+            } else {
+                stock.put(place, context.stock());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the shopper's state; answering as for a new shopper", e);
-            context = new ShopperContext(UserState.empty(userId), Optional.empty());
+            context = new ShopperContext(UserState.empty(userId), Optional.empty())
+                    .withStock(cached.or(() -> stock.last(place)).orElse(StoreStock.NONE));
             limitation = STATE_UNAVAILABLE;
         }
         if (context.profile().filter(profile -> !profile.personalization()).isPresent()) {

@@ -22,4 +22,14 @@ public record ShopperContext(UserState state, Optional<Customer> profile, Set<St
     public ShopperContext(UserState state, Optional<Customer> profile) {
         this(state, profile, Set.of(), Optional.empty());
     }
+
+    /** The stock and name of the place where the shopper is served, as read with the shopper. */
+    public StoreStock stock() {
+        return new StoreStock(unavailable, storeName);
+    }
+
+    /** This context with the stock of the place where the shopper is served replaced by {@code stock}. */
+    public ShopperContext withStock(StoreStock stock) {
+        return new ShopperContext(state, profile, stock.unavailable(), stock.name());
+    }
 }

@@ -1,5 +1,7 @@
 package io.omnirec.core.ingest;
 
+import io.omnirec.core.MovableClock;
+
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.Channel;
 import io.omnirec.core.domain.EventType;
@@ -14,11 +16,8 @@ import io.omnirec.core.store.memory.InMemoryFeatureStore;
 import io.omnirec.core.store.memory.InMemoryImpressionStore;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -157,31 +156,4 @@ class ExactlyOnceTest {
         }
     }
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

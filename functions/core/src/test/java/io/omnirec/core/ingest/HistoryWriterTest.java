@@ -42,7 +42,7 @@ class HistoryWriterTest {
     static final EventType[] TYPES = {EventType.VIEW, EventType.VIEW, EventType.VIEW, EventType.CLICK,
         EventType.ADD_TO_CART, EventType.REMOVE_FROM_CART, EventType.PURCHASE, EventType.PURCHASE, EventType.RETURN,
         EventType.FAVORITE, EventType.RATE, EventType.SEARCH};
-    final ExactlyOnceTest.MovableClock clock = new ExactlyOnceTest.MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
+    final io.omnirec.core.MovableClock clock = new io.omnirec.core.MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
     final List<CatalogItem> catalog = new ArrayList<>();
 
     HistoryWriterTest() {

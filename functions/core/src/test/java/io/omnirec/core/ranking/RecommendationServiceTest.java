@@ -372,7 +372,8 @@ class RecommendationServiceTest {
         java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
         RecommendationService service = new RecommendationService(features, () -> aggregates,
                 new CandidateGenerator(CandidateConfig.defaults()), router, impressions,
-                () -> "rec-" + ids.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC), ListShape.DEFAULT);
+                () -> "rec-" + ids.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC), ListShape.DEFAULT,
+                StockCache.none(Clock.fixed(NOW, ZoneOffset.UTC)));
         String inChallenger = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "shopper" + i)
                 .filter(u -> experiment.variantOf(u).equals(Experiment.CHALLENGER)).findFirst().orElseThrow();
         String inChampion = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "shopper" + i)
@@ -471,5 +472,48 @@ class RecommendationServiceTest {
                 "web", null, null)));
         assertFalse(online.contains("tv"), online.toString());
         assertTrue(online.contains("cereal"), "the store's stock does not apply online");
+    }
+
+    @Test
+    void recommend_shouldReadAStoresStockOncePerRefreshInterval_andServeTheLastReadWhenReadingFails() {
+        features.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-07", "cereal", false)));
+        List<String> asked = new java.util.ArrayList<>();
+        boolean[] down = {false};
+        FeatureStore counting = new io.omnirec.core.store.ForwardingFeatureStore(features) {
+            @Override
+            public io.omnirec.core.store.ShopperContext loadShopperContext(String userId, String storeId) {
+                if (down[0]) {
+                    throw new IllegalStateException("DynamoDB is down");
+                }
+                asked.add(String.valueOf(storeId));
+                return super.loadShopperContext(userId, storeId);
+            }
+        };
+        io.omnirec.core.MovableClock clock = new io.omnirec.core.MovableClock(NOW);
+        RecommendationService service = new RecommendationService(counting, () -> aggregates,
+                new CandidateGenerator(CandidateConfig.defaults()), ModelRouter.championOnly(
+                () -> ActiveModel.none("no_model")), new InMemoryImpressionStore(), () -> "rec-1", clock,
+                ListShape.DEFAULT, new StockCache(java.time.Duration.ofSeconds(10), clock));
+        RecommendationQuery inStore = RecommendationQuery.fromParameters("5", "store-07", "store", null, null);
+
+        assertFalse(ids(service.recommend("walk-in", inStore)).contains("cereal"));
+        features.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-07", "cereal", true)));
+        clock.advance(java.time.Duration.ofSeconds(9));
+        assertFalse(ids(service.recommend("walk-in", inStore)).contains("cereal"), "the stock read 9 s ago serves");
+        assertEquals(List.of("store-07", "null"), asked, "the second call read only the shopper");
+
+        features.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-07", "cereal", false)));
+        clock.advance(java.time.Duration.ofSeconds(1));
+        down[0] = true;
+        Recommendations failed = service.recommend("walk-in", inStore);
+        assertEquals("fallback:" + RecommendationService.STATE_UNAVAILABLE, failed.strategy());
+        assertFalse(ids(failed).contains("cereal"), "the last stock read still applies");
+
+        down[0] = false;
+        assertFalse(ids(service.recommend("walk-in", inStore)).contains("cereal"));
+        assertEquals(List.of("store-07", "null", "store-07"), asked, "read again once the interval is over");
+        features.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-07", "cereal", true)));
+        clock.advance(java.time.Duration.ofSeconds(10));
+        assertTrue(ids(service.recommend("walk-in", inStore)).contains("cereal"), "back in stock after a refresh");
     }
 }
