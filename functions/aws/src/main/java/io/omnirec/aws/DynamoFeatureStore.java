@@ -74,6 +74,8 @@ public final class DynamoFeatureStore implements FeatureStore {
     static final String RECENT = "recent";
     static final String MERGED_INTO = "mergedInto";
     static final String SESSIONS = "sessions";
+    /** The bytes of the session ids in {@code sessions}, held within {@link FeatureStore#SESSION_BYTES_LIMIT}. */
+    static final String SESSION_BYTES = "sessionBytes";
     static final String MARKER_PREFIX = "e:";
     static final String MARKER_COUNT = "markerCount";
     static final String MARKER_FLOOR = "markerFloor";
@@ -460,6 +462,7 @@ public final class DynamoFeatureStore implements FeatureStore {
         }
         if (!read.sessions().isEmpty()) {
             item.put(SESSIONS, AttributeValue.fromSs(List.copyOf(read.sessions())));
+            item.put(SESSION_BYTES, Attributes.n(read.sessions().stream().mapToInt(FeatureStore::sessionBytes).sum()));
         }
         if (read.mergedInto() != null) {
             item.put(MERGED_INTO, Attributes.s(read.mergedInto()));
@@ -520,25 +523,42 @@ public final class DynamoFeatureStore implements FeatureStore {
         }
         List<UpdateExpression> parts = before == null || before.isEmpty() ? List.of(new UpdateExpression())
                 : mergeExpressions(stateFromAttributes(sessionKey, before));
-        AttributeValue session = AttributeValue.fromSs(List.of(sessionId));
-        if (parts.size() > 1) {
-            // too large for one write: list it (idempotent); the caller rebuilds the shopper from the log
-            UpdateExpression link = new UpdateExpression().add(SESSIONS, session).add(STATE_VERSION, ONE);
-            dynamo.updateItem(link.applyTo(UpdateItemRequest.builder().tableName(table)
-                    .key(key(userPk(userId), STATE))).build());
-            return SessionMerge.LINKED;
-        }
-        UpdateExpression merge = parts.get(0).add(SESSIONS, session).add(STATE_VERSION, ONE);
+        // too large for one write: only list it; the caller rebuilds the shopper from the log
+        boolean linkOnly = parts.size() > 1;
+        int bytes = FeatureStore.sessionBytes(sessionId);
+        UpdateExpression merge = (linkOnly ? new UpdateExpression() : parts.get(0))
+                .add(SESSIONS, AttributeValue.fromSs(List.of(sessionId))).add(SESSION_BYTES, Attributes.n(bytes))
+                .add(STATE_VERSION, ONE);
         String sessions = merge.name(SESSIONS);
+        String used = merge.name(SESSION_BYTES);
         try {
             dynamo.updateItem(merge.applyTo(UpdateItemRequest.builder().tableName(table)
-                    .key(key(userPk(userId), STATE)).conditionExpression("attribute_not_exists(" + sessions
-                            + ") OR NOT contains(" + sessions + ", " + merge.value(Attributes.s(sessionId)) + ")"))
+                    .key(key(userPk(userId), STATE)).conditionExpression("(attribute_not_exists(" + sessions
+                            + ") OR NOT contains(" + sessions + ", " + merge.value(Attributes.s(sessionId)) + "))"
+                            + " AND (attribute_not_exists(" + used + ") OR " + used + " <= "
+                            + merge.value(Attributes.n(SESSION_BYTES_LIMIT - bytes)) + ")"))
                     .build());
         } catch (ConditionalCheckFailedException e) {
-            return SessionMerge.ALREADY_MERGED;
+            if (mergedSessions(userId).contains(sessionId)) {
+                // listed by an earlier try: a link is finished by the caller's rebuild, a merge is done
+                return linkOnly ? SessionMerge.LINKED : SessionMerge.ALREADY_MERGED;
+            }
+            release(sessionKeyAttributes, userId);
+            return SessionMerge.FULL;
         }
-        return SessionMerge.MERGED;
+        return linkOnly ? SessionMerge.LINKED : SessionMerge.MERGED;
+    }
+
+    /** Takes back a session's claim by {@code userId}, which it could not be merged into: it stays anonymous. */
+    private void release(Map<String, AttributeValue> sessionKey, String userId) {
+        UpdateExpression release = new UpdateExpression().remove(MERGED_INTO).add(STATE_VERSION, ONE);
+        String owner = release.name(MERGED_INTO);
+        try {
+            dynamo.updateItem(release.applyTo(UpdateItemRequest.builder().tableName(table).key(sessionKey)
+                    .conditionExpression(owner + " = " + release.value(Attributes.s(userId)))).build());
+        } catch (ConditionalCheckFailedException e) {
+            // no longer claimed by this shopper
+        }
     }
 
     /**

@@ -197,6 +197,9 @@ public final class IngestService {
                 case ALREADY_MERGED -> new EventResult(index, event.eventId(), EventResult.Status.DUPLICATE, null, null);
                 case OTHER_SHOPPER -> new EventResult(index, event.eventId(), EventResult.Status.REJECTED,
                         "session_already_identified", "the session was identified as another shopper");
+                case FULL -> new EventResult(index, event.eventId(), EventResult.Status.REJECTED,
+                        "too_many_sessions", "the shopper has " + FeatureStore.SESSION_BYTES_LIMIT
+                        + " bytes of merged session ids, the most a shopper keeps; the session stays anonymous");
             };
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "merging session " + Identifiers.pseudonym(event.sessionId()) + " failed", e);

@@ -20,6 +20,17 @@ public interface FeatureStore {
     int MARKER_LIMIT = 64;
     /** How far past {@link #MARKER_LIMIT} the markers may grow before a write drops the oldest. */
     int MARKER_SLACK = 16;
+    /**
+     * How many bytes of merged session ids a shopper's state lists at most (for erasure and rebuilds): 64 KB, about
+     * 1,800 sessions of 36-byte ids, 256 of the longest. An identify event past it is refused
+     * ({@link SessionMerge#FULL}), so no client can grow a shopper's state without bound.
+     */
+    int SESSION_BYTES_LIMIT = 64 * 1024;
+
+    /** The bytes a session id takes in {@link #SESSION_BYTES_LIMIT}. */
+    static int sessionBytes(String sessionId) {
+        return sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
 
     void upsertItems(List<CatalogItem> items);
 
@@ -93,7 +104,12 @@ public interface FeatureStore {
          */
         LINKED,
         /** The session belongs to another shopper; nothing changed. */
-        OTHER_SHOPPER
+        OTHER_SHOPPER,
+        /**
+         * The shopper lists {@link #SESSION_BYTES_LIMIT} bytes of merged sessions already; nothing changed, and the
+         * session stays anonymous.
+         */
+        FULL
     }
 
     /** Records which items stores can sell now; the last level written for a store and item holds. */

@@ -163,6 +163,25 @@ class EventIntakeTest {
     }
 
     @Test
+    void ingest_shouldRefuseToMergeAnotherSession_whenTheShopperListsAsManySessionBytesAsItKeeps() {
+        int fit = io.omnirec.core.store.FeatureStore.SESSION_BYTES_LIMIT / 256;
+        for (int i = 0; i < fit; i++) {
+            assertEquals(EventResult.Status.ACCEPTED, only(identify("id-" + i, longSession(i), "u1")).status());
+        }
+        EventResult refused = only(identify("id-full", longSession(fit), "u1"));
+        assertEquals(EventResult.Status.REJECTED, refused.status());
+        assertEquals("too_many_sessions", refused.code());
+        assertEquals(EventResult.Status.DUPLICATE, only(identify("id-again", longSession(0), "u1")).status());
+        assertEquals(EventResult.Status.ACCEPTED, only(identify("id-other", longSession(fit), "u2")).status(),
+                "the refused session stayed anonymous");
+    }
+
+    /** A session id of 256 bytes, the longest accepted. */
+    private static String longSession(int i) {
+        return String.format("%06d", i) + "s".repeat(250);
+    }
+
+    @Test
     void validate_shouldRejectWithCode_whenAnonymousOrIdentifyEventsAreIncomplete() {
         assertEquals("missing_userId", only(anonymous("a3", "view", "s-1").replace(",\"sessionId\":\"s-1\"", ""))
                 .code());

@@ -182,6 +182,27 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void mergeSession_shouldRefuseAndLeaveTheSessionAnonymous_whenTheShopperListsAsManySessionBytesAsItKeeps() {
+        FeatureStore store = newStore();
+        int fit = FeatureStore.SESSION_BYTES_LIMIT / 256;
+        for (int i = 0; i < fit; i++) {
+            assertEquals(FeatureStore.SessionMerge.MERGED, store.mergeSession(longSession(i), "u1"));
+        }
+        assertEquals(FeatureStore.SessionMerge.FULL, store.mergeSession(longSession(fit), "u1"));
+        assertEquals(FeatureStore.SessionMerge.FULL, store.mergeSession(longSession(fit), "u1"), "and again");
+        assertEquals(fit, store.mergedSessions("u1").size());
+        assertFalse(store.mergedSessions("u1").contains(longSession(fit)));
+        assertEquals(FeatureStore.SessionMerge.ALREADY_MERGED, store.mergeSession(longSession(3), "u1"));
+        assertEquals(FeatureStore.SessionMerge.MERGED, store.mergeSession(longSession(fit), "u2"),
+                "the refused session stayed anonymous");
+    }
+
+    /** A session id of 256 bytes, the longest accepted. */
+    private static String longSession(int i) {
+        return String.format("%06d", i) + "s".repeat(250);
+    }
+
+    @Test
     void apply_shouldDropTheOldestPurchases_whenAShopperBoughtMoreThanTheStateKeeps() {
         FeatureStore store = newStore();
         Instant start = Instant.parse("2026-01-01T10:00:00Z");

@@ -160,10 +160,15 @@ public final class InMemoryFeatureStore implements FeatureStore {
 
     @Override
     public synchronized SessionMerge mergeSession(String sessionId, String userId) {
-        String owner = sessionOwners.putIfAbsent(sessionId, userId);
+        String owner = sessionOwners.get(sessionId);
         if (owner != null) {
             return owner.equals(userId) ? SessionMerge.ALREADY_MERGED : SessionMerge.OTHER_SHOPPER;
         }
+        int listed = mergedSessions(userId).stream().mapToInt(FeatureStore::sessionBytes).sum();
+        if (listed + FeatureStore.sessionBytes(sessionId) > SESSION_BYTES_LIMIT) {
+            return SessionMerge.FULL;
+        }
+        sessionOwners.put(sessionId, userId);
         UserState session = users.get(ShopperKeys.session(sessionId));
         if (session != null) {
             versions.merge(userId, 1L, Long::sum);
