@@ -43,18 +43,20 @@ import java.util.stream.IntStream;
  * time per item ({@code p:<itemId>}; states written before it keep a {@code purchased} string set, still read), cart
  * entries ({@code k:<itemId>}, the time the item went in), interaction weight per item ({@code i:<itemId>}), affinity
  * weights ({@code a:<key>}), price sums, the markers of the latest events applied ({@code e:<eventId>}, epoch
- * milliseconds, with {@code markerCount} and {@code markerFloor}: {@link EventApplication}) and the recent interactions ({@code recent}, a list of maps trimmed to
- * {@link UserState#RECENT_LIMIT} by a conditional write every {@value #RECENT_SLACK} events); the per-item maps are kept
- * within {@link StateBounds} by a check every {@value #BOUND_CHECK_INTERVAL} events ({@code eventCount}). An anonymous session's
- * state lives under the session's key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify
- * event merged it into a shopper, whose state lists it in {@code sessions} (for erasure). Every write is a single-item put or one update per event (additive, plus
- * setting or removing the event's own purchase time and cart entry, and appending to the recent list);
- * {@code STORE#id / STOCK#<0-7>} the items not in stock at a store ({@code outOfStock} string sets, split by item id
- * hash so that a store holds eight times the 400 KB of one item, about 160,000 typical ids; {@code STORE#online} for
+ * milliseconds, with {@code markerCount} and {@code markerFloor}: {@link EventApplication}) and the recent
+ * interactions ({@code recent}, a list of maps trimmed to {@link UserState#RECENT_LIMIT} by a conditional write every
+ * {@value #RECENT_SLACK} events); the per-item maps are kept within {@link StateBounds} by a check every
+ * {@value #BOUND_CHECK_INTERVAL} events ({@code eventCount}). An anonymous session's state lives under the session's
+ * key ({@code USER#~session:<id> / STATE}), with {@code mergedInto} once an identify event merged it into a shopper,
+ * whose state lists it in {@code sessions} (for erasure; at most {@link FeatureStore#SESSION_BYTES_LIMIT} bytes, counted
+ * in {@code sessionBytes}). Every write is a single-item put or one update per event (additive, plus setting or
+ * removing the event's own purchase time and cart entry, and appending to the recent list).
+ * {@code STORE#id / STOCK#<0-7>} hold the items not in stock at a store ({@code outOfStock} string sets, split by item
+ * id hash so that a store holds eight times the 400 KB of one item, about 160,000 typical ids; {@code STORE#online} for
  * the web shop and app) and {@code STORE#id / STOCK} its name. The recommend path reads one shopper with one
- * BatchGetItem of two keys, eleven when it reads the stock of the store it is served from too. Catalog items and profiles carry {@code kind} ({@code item#<shard>} or
- * {@code profile#<shard>}), the key of the sparse index {@value #KIND_INDEX} through which the batch jobs list them
- * without reading a single shopper state.
+ * BatchGetItem of two keys, eleven when it reads the stock of the store it is served from too. Catalog items and
+ * profiles carry {@code kind} ({@code item#<shard>} or {@code profile#<shard>}), the key of the sparse index
+ * {@value #KIND_INDEX} through which the batch jobs list them without reading a single shopper state.
  */
 public final class DynamoFeatureStore implements FeatureStore {
     public static final String KIND_INDEX = "records-by-kind";

@@ -89,14 +89,14 @@ public final class StateBounds {
             return map;
         }
         Map<String, V> kept = new HashMap<>();
-        int[] bytes = {0};
-        map.entrySet().stream().sorted(first).forEachOrdered(entry -> {
+        int bytes = 0;
+        for (Map.Entry<String, V> entry : map.entrySet().stream().sorted(first).toList()) {
             int size = entryBytes(entry.getKey());
-            if (kept.size() < bound.entries() && bytes[0] + size <= bound.keptBytes()) {
+            if (kept.size() < bound.entries() && bytes + size <= bound.keptBytes()) {
                 kept.put(entry.getKey(), entry.getValue());
-                bytes[0] += size;
+                bytes += size;
             }
-        });
+        }
         return kept;
     }
 }

@@ -27,12 +27,12 @@ import java.util.logging.Logger;
 
 /**
  * Recommends for one shopper or anonymous session: read the shopper's context in one round trip (with the stock of
- * where they are served when the {@link StockCache} has none fresh), gather candidates
- * from the named sources over the cached aggregates, score them with the model the shopper is routed to (a fallback
- * chain of the sources when no model is available), apply the business rules and the {@link ListShape} (diversity cap,
- * exploration slots), and explain each item by the source that proposed it most strongly. Each answer is kept as an impression, for attribution. When the shopper's state cannot be read
- * (DynamoDB failing), the answer is a new shopper's from the cached aggregates and its strategy says
- * {@value #STATE_UNAVAILABLE}.
+ * where they are served when the {@link StockCache} has none fresh), gather candidates from the named sources over the
+ * cached aggregates, score them with the model the shopper is routed to (a fallback chain of the sources when no model
+ * is available), apply the business rules and the {@link ListShape} (diversity cap, exploration slots), and explain
+ * each item by the source that proposed it most strongly. Each answer is kept as an impression, for attribution. When
+ * the shopper's state cannot be read (DynamoDB failing), the answer is a new shopper's from the cached aggregates (and
+ * the last stock read of where they are served), and its strategy says {@value #STATE_UNAVAILABLE}.
  */
 public final class RecommendationService {
     /** The strategy's suffix when the shopper's state could not be read and the answer is a new shopper's. */
