@@ -15,6 +15,7 @@ import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 import io.omnirec.core.store.StateRevision;
+import io.omnirec.core.store.StoreStock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -701,24 +702,38 @@ public final class DynamoFeatureStore implements FeatureStore {
         List<Map<String, AttributeValue>> found = batchGet(shopperContextKeys(userId, storeId));
         UserState state = UserState.empty(userId);
         Optional<Customer> profile = Optional.empty();
-        Set<String> unavailable = new HashSet<>();
-        Optional<String> storeName = Optional.empty();
+        List<Map<String, AttributeValue>> stock = new ArrayList<>();
         for (Map<String, AttributeValue> item : found) {
             String sk = Attributes.str(item, "sk");
             if (STATE.equals(sk)) {
                 state = stateFromAttributes(userId, item);
             } else if (sk.startsWith(STOCK)) {
-                if (item.containsKey(OUT_OF_STOCK)) {
-                    unavailable.addAll(item.get(OUT_OF_STOCK).ss());
-                }
-                if (item.containsKey("name")) {
-                    storeName = Optional.of(item.get("name").s());
-                }
+                stock.add(item);
             } else {
                 profile = Optional.of(customerFromAttributes(userId, item));
             }
         }
-        return new ShopperContext(state, profile, unavailable, storeName);
+        return new ShopperContext(state, profile, Set.of(), Optional.empty()).withStock(stockFrom(stock));
+    }
+
+    /** One {@code BatchGetItem} of the store's {@link #stockKeys}. */
+    @Override
+    public StoreStock loadStock(String storeId) {
+        return stockFrom(batchGet(stockKeys(storeId)));
+    }
+
+    private static StoreStock stockFrom(List<Map<String, AttributeValue>> items) {
+        Set<String> unavailable = new HashSet<>();
+        Optional<String> name = Optional.empty();
+        for (Map<String, AttributeValue> item : items) {
+            if (item.containsKey(OUT_OF_STOCK)) {
+                unavailable.addAll(item.get(OUT_OF_STOCK).ss());
+            }
+            if (item.containsKey("name")) {
+                name = Optional.of(item.get("name").s());
+            }
+        }
+        return new StoreStock(unavailable, name);
     }
 
     private static Customer customerFromAttributes(String userId, Map<String, AttributeValue> item) {

@@ -49,15 +49,22 @@ public class RecommendBeans {
         return FeatureRegistry.forSources(candidates.sourceNames());
     }
 
+    /** The stock of each place shoppers are served from, shared by recommendations and item pages. */
+    @Produces
+    @Singleton
+    StockCache stock(Clock clock, OmnirecConfig config) {
+        return new StockCache(Duration.ofSeconds(config.stockRefreshSeconds()), clock);
+    }
+
     @Produces
     @Singleton
     RecommendationService recommendations(FeatureStore features, CachedAggregates aggregates,
                                           CandidateGenerator candidates, ServingModels models,
-                                          ImpressionStore impressions, Clock clock, OmnirecConfig config) {
+                                          ImpressionStore impressions, Clock clock, OmnirecConfig config,
+                                          StockCache stock) {
         return new RecommendationService(features, aggregates, candidates, models, impressions,
                 () -> UUID.randomUUID().toString(), clock, new ListShape(new Diversity(config.maxPerCategory()),
-                        Exploration.withShare(config.explorationShare())),
-                new StockCache(Duration.ofSeconds(config.stockRefreshSeconds()), clock));
+                        Exploration.withShare(config.explorationShare())), stock);
     }
 
     @Produces
@@ -74,7 +81,8 @@ public class RecommendBeans {
 
     @Produces
     @Singleton
-    SimilarItemsService similarItems(CachedAggregates aggregates) {
-        return new SimilarItemsService(aggregates, () -> UUID.randomUUID().toString());
+    SimilarItemsService similarItems(CachedAggregates aggregates, FeatureStore features, StockCache stock) {
+        return new SimilarItemsService(aggregates, () -> UUID.randomUUID().toString(),
+                place -> stock.get(place, features::loadStock));
     }
 }

@@ -283,6 +283,20 @@ class RecommendFunctionTest {
         given().when().get("/v1/items/\u202Ex/similar").then().statusCode(400).body("error", equalTo("invalid_itemId"));
     }
 
+    @Test
+    void getSimilarItems_shouldLeaveOutWhatIsOutOfStockAtTheStoreAsked() {
+        given().when().get("/v1/items/i00002/similar?k=3&storeId=store-11").then().statusCode(200)
+                .body("items.itemId", hasItem("i00004"));
+        LocalAwsTestResource.features().applyStock(List.of(
+                new io.omnirec.core.domain.StockLevel("store-11", "i00004", false)));
+        given().when().get("/v1/items/i00002/similar?k=3&storeId=store-11").then().statusCode(200)
+                .body("items.itemId", not(hasItem("i00004")));
+        given().when().get("/v1/items/i00002/similar?k=3").then().statusCode(200)
+                .body("items.itemId", hasItem("i00004"));
+        given().when().get("/v1/items/i00002/similar?storeId=a&storeId=b").then().statusCode(400)
+                .body("error", equalTo("invalid_storeId"));
+    }
+
     static S3ModelStore models() {
         return LocalAwsTestResource.models();
     }

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The stock of each place shoppers are served from, kept per container so that a recommendation reads only the
@@ -17,6 +20,7 @@ import java.util.Optional;
  * parameters cannot grow it without bound. A refresh interval of zero reads the stock with every request.
  */
 public final class StockCache {
+    private static final Logger LOG = Logger.getLogger(StockCache.class.getName());
     /** How many places are kept at most. */
     public static final int MAX_PLACES = 256;
 
@@ -52,6 +56,26 @@ public final class StockCache {
     /** The last stock read of {@code place}, however old: for answering when reading fails. */
     public synchronized Optional<StoreStock> last(String place) {
         return Optional.ofNullable(places.get(place)).map(Read::stock);
+    }
+
+    /**
+     * The stock of {@code place}: what was read within the refresh interval, else {@code read} (kept for the next
+     * calls). When reading fails, the last stock read however old, else {@link StoreStock#NONE}: a page is better
+     * served without the stock rule than not at all.
+     */
+    public StoreStock get(String place, Function<String, StoreStock> read) {
+        Optional<StoreStock> fresh = fresh(place);
+        if (fresh.isPresent()) {
+            return fresh.get();
+        }
+        try {
+            StoreStock stock = read.apply(place);
+            put(place, stock);
+            return stock;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the stock of a place; serving the last read", e);
+            return last(place).orElse(StoreStock.NONE);
+        }
     }
 
     /** Remembers the stock of {@code place} just read. */

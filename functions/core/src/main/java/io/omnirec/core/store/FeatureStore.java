@@ -118,6 +118,12 @@ public interface FeatureStore {
     /** Names stores (the last name written holds); read back with the store's stock in {@link #loadShopperContext}. */
     void nameStores(List<io.omnirec.core.domain.Store> stores);
 
+    /**
+     * The items not in stock at {@code storeId} ({@link StockLevel#ONLINE} for the web shop and app) and the store's
+     * name, read in one round trip.
+     */
+    StoreStock loadStock(String storeId);
+
     /** Everything a recommendation for this shopper needs from this store, read in one round trip. */
     default ShopperContext loadShopperContext(String userId) {
         return loadShopperContext(userId, null);

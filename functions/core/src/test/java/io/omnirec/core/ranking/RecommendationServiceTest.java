@@ -274,6 +274,17 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void similar_shouldLeaveOutWhatIsOutOfStockWhereThePageIsSeen() {
+        features.applyStock(List.of(new io.omnirec.core.domain.StockLevel("store-07", "sock", false)));
+        SimilarItemsService similar = new SimilarItemsService(() -> aggregates, () -> "rec-3",
+                place -> StockCache.none(Clock.fixed(NOW, ZoneOffset.UTC)).get(place, features::loadStock));
+        assertEquals("sock", similar.similar("shoe", 4).items().get(0).itemId(), "in stock online");
+        assertTrue(similar.similar("shoe", 4, "store-07").items().stream().noneMatch(i -> i.itemId().equals("sock")));
+        assertEquals("invalid_storeId", assertThrows(InvalidInputException.class,
+                () -> similar.similar("shoe", 4, "bad\u0000id")).code());
+    }
+
+    @Test
     void similar_shouldNameTheRelationOfEachItem_andRefuseUnknownItems() {
         SimilarItemsService similar = new SimilarItemsService(() -> aggregates, () -> "rec-2");
         SimilarItems result = similar.similar("shoe", 4);

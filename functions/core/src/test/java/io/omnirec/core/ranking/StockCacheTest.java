@@ -29,6 +29,27 @@ class StockCacheTest {
     }
 
     @Test
+    void get_shouldReadOncePerInterval_andServeTheLastReadWhenReadingFails() {
+        StockCache cache = new StockCache(Duration.ofSeconds(10), clock);
+        java.util.List<String> reads = new java.util.ArrayList<>();
+        assertEquals(riverside, cache.get("store-1", place -> {
+            reads.add(place);
+            return riverside;
+        }));
+        assertEquals(riverside, cache.get("store-1", place -> {
+            throw new AssertionError("fresh: not read again");
+        }));
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(riverside, cache.get("store-1", place -> {
+            throw new IllegalStateException("DynamoDB is down");
+        }), "the last read serves");
+        assertEquals(StoreStock.NONE, cache.get("store-2", place -> {
+            throw new IllegalStateException("DynamoDB is down");
+        }), "nothing read before: no stock rule");
+        assertEquals(java.util.List.of("store-1"), reads);
+    }
+
+    @Test
     void put_shouldKeepNothing_whenTheIntervalIsZero() {
         StockCache cache = StockCache.none(clock);
         cache.put("store-1", riverside);

@@ -303,6 +303,9 @@ public abstract class FeatureStoreContract {
         assertEquals(Set.of("milk-1"), store.loadShopperContext("u1", "store-9").unavailable());
         assertEquals(java.util.Optional.empty(), store.loadShopperContext("u1", "store-8").storeName());
         assertEquals(java.util.Optional.empty(), store.loadShopperContext("u1").storeName());
+        assertEquals(new StoreStock(Set.of("milk-1"), java.util.Optional.of("Riverside Mall")),
+                store.loadStock("store-9"), "the same stock and name read without a shopper");
+        assertEquals(StoreStock.NONE, store.loadStock("store-8"));
     }
 
     @Test

@@ -89,4 +89,9 @@ public class ForwardingFeatureStore implements FeatureStore {
     public ShopperContext loadShopperContext(String userId, String storeId) {
         return delegate.loadShopperContext(userId, storeId);
     }
+
+    @Override
+    public StoreStock loadStock(String storeId) {
+        return delegate.loadStock(storeId);
+    }
 }

@@ -10,6 +10,7 @@ import io.omnirec.core.store.EventApplication;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 import io.omnirec.core.store.StateRevision;
+import io.omnirec.core.store.StoreStock;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -192,6 +193,11 @@ public final class InMemoryFeatureStore implements FeatureStore {
     @Override
     public synchronized void nameStores(List<io.omnirec.core.domain.Store> stores) {
         stores.forEach(store -> storeNames.put(store.storeId(), store.name()));
+    }
+
+    @Override
+    public synchronized StoreStock loadStock(String storeId) {
+        return new StoreStock(outOfStock.getOrDefault(storeId, Set.of()), Optional.ofNullable(storeNames.get(storeId)));
     }
 
     @Override
