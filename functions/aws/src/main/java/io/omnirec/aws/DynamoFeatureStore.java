@@ -16,6 +16,7 @@ import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ShopperContext;
 import io.omnirec.core.store.StateRevision;
 import io.omnirec.core.store.StoreStock;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -36,6 +37,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 /**
@@ -60,6 +63,7 @@ import java.util.stream.IntStream;
  * {@value #KIND_INDEX} through which the batch jobs list them without reading a single shopper state.
  */
 public final class DynamoFeatureStore implements FeatureStore {
+    private static final Logger LOG = Logger.getLogger(DynamoFeatureStore.class.getName());
     public static final String KIND_INDEX = "records-by-kind";
     public static final String KIND = "kind";
     static final int KIND_SHARDS = 8;
@@ -254,7 +258,10 @@ public final class DynamoFeatureStore implements FeatureStore {
         return expression;
     }
 
-    /** Writes the deltas (under {@code condition} unless null), then trims what grew past its bound. */
+    /**
+     * Writes the deltas (under {@code condition} unless null), then trims what grew past its bound. A trim that fails
+     * does not fail the event, which is applied: a later event's write trims.
+     */
     private void write(InteractionUpdate update, UpdateExpression expression, String condition) {
         boolean purchase = update.purchasedItemId() != null;
         UpdateItemRequest.Builder request = expression.applyTo(UpdateItemRequest.builder()
@@ -264,11 +271,16 @@ public final class DynamoFeatureStore implements FeatureStore {
             request.conditionExpression(condition);
         }
         Map<String, AttributeValue> updated = dynamo.updateItem(request.build()).attributes();
-        trimRecent(update.userId(), updated.get(RECENT));
-        if (purchase) {
-            trimPurchases(update.userId(), updated);
+        try {
+            trimRecent(update.userId(), updated.get(RECENT));
+            if (purchase) {
+                trimPurchases(update.userId(), updated);
+            }
+            tidy(update.userId(), updated);
+        } catch (SdkException e) {
+            // the event is applied; what grew past its bound is trimmed by a later event's write
+            LOG.log(Level.WARNING, "cannot trim a shopper's state after applying an event", e);
         }
-        tidy(update.userId(), updated);
     }
 
     /**

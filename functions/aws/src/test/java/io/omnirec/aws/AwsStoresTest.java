@@ -210,6 +210,41 @@ class AwsStoresTest {
         assertEquals(java.util.Set.of(), store.loadShopperContext("u1", "store-2").unavailable());
     }
 
+    @Test
+    void applyOnce_shouldApplyTheEvent_whenTheReadOfTheTrimAfterItFails() {
+        String table = freshResources().featuresTable();
+        TestAws.Endpoints endpoints = TestAws.endpoints();
+        DynamoDbClient noReads = DynamoDbClient.builder().endpointOverride(endpoints.dynamo())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(endpoints.accessKey(),
+                                endpoints.secretKey())))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(
+                        new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution
+                                                                context,
+                                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes
+                                                                attributes) {
+                                if (context.request() instanceof
+                                        software.amazon.awssdk.services.dynamodb.model.GetItemRequest) {
+                                    throw software.amazon.awssdk.core.exception.SdkClientException.create("no reads");
+                                }
+                            }
+                        })).build();
+        FeatureStore failing = new DynamoFeatureStore(noReads, table);
+        Instant start = Instant.parse("2026-11-01T10:00:00Z");
+        for (int i = 0; i < DynamoFeatureStore.BOUND_CHECK_INTERVAL; i++) {
+            ShopperEvent event = new ShopperEvent("t" + i, "u1", "item-" + i, EventType.VIEW, start.plusSeconds(i),
+                    Channel.WEB, null, null, null);
+            assertEquals(EventApplication.Outcome.APPLIED, failing.applyOnce(new EventApplication(event.eventId(),
+                    InteractionUpdate.of(event, Optional.empty()), start.plusSeconds(i), null)),
+                    "the 16th event's check cannot read the state, and the event is applied all the same");
+        }
+        assertEquals(DynamoFeatureStore.BOUND_CHECK_INTERVAL,
+                new DynamoFeatureStore(dynamo, table).loadShopperContext("u1").state().items().size());
+    }
+
     /** An id of the longest length accepted, 256 UTF-8 bytes, starting with {@code head}. */
     private static String longest(String head) {
         return head + "x".repeat(io.omnirec.core.domain.Identifiers.MAX_BYTES - head.length());
