@@ -48,14 +48,15 @@ public final class BusinessRules {
     public static Predicate<Candidate> eligible(ShopperRequest request, RecommendationQuery query,
                                                 Set<String> unavailable, Aggregates aggregates) {
         Set<String> never = new HashSet<>(query.exclude());
-        never.addAll(unavailable);
         if (!query.includeCart()) {
             never.addAll(request.cart());
         }
         if (request.context().currentItemId() != null) {
             never.add(request.context().currentItemId());
         }
+        // the stock set is the cached one, looked up as it is: a store may lack tens of thousands of items
         return notABoughtDurable(request, aggregates).and(candidate -> !never.contains(candidate.itemId())
+                && !unavailable.contains(candidate.itemId())
                 && query.inCategory(candidate.facts().item().category()));
     }
 
