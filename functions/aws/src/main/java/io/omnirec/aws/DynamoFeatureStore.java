@@ -647,8 +647,8 @@ public final class DynamoFeatureStore implements FeatureStore {
             Map<Integer, List<String>> in = new java.util.TreeMap<>();
             items.forEach((itemId, inStock) -> (inStock ? in : out)
                     .computeIfAbsent(stockPart(itemId), p -> new ArrayList<>()).add(itemId));
-            out.forEach((part, ids) -> changeStock(key(storePk(storeId), STOCK + "#" + part), "ADD", ids, false));
-            in.forEach((part, ids) -> changeStock(key(storePk(storeId), STOCK + "#" + part), "DELETE", ids, false));
+            out.forEach((part, ids) -> changeStock(stockPartKey(storeId, part), "ADD", ids, false));
+            in.forEach((part, ids) -> changeStock(stockPartKey(storeId, part), "DELETE", ids, false));
             List<String> back = in.values().stream().flatMap(List::stream).toList();
             if (!back.isEmpty()) {
                 changeStock(key(storePk(storeId), STOCK), "DELETE", back, true);
@@ -705,8 +705,12 @@ public final class DynamoFeatureStore implements FeatureStore {
      */
     public static List<Map<String, AttributeValue>> stockKeys(String storeId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(key(storePk(storeId), STOCK)));
-        IntStream.range(0, STOCK_PARTS).forEach(part -> keys.add(key(storePk(storeId), STOCK + "#" + part)));
+        IntStream.range(0, STOCK_PARTS).forEach(part -> keys.add(stockPartKey(storeId, part)));
         return keys;
+    }
+
+    private static Map<String, AttributeValue> stockPartKey(String storeId, int part) {
+        return key(storePk(storeId), STOCK + "#" + part);
     }
 
     @Override
@@ -725,7 +729,8 @@ public final class DynamoFeatureStore implements FeatureStore {
                 profile = Optional.of(customerFromAttributes(userId, item));
             }
         }
-        return new ShopperContext(state, profile, Set.of(), Optional.empty()).withStock(stockFrom(stock));
+        StoreStock where = stockFrom(stock);
+        return new ShopperContext(state, profile, where.unavailable(), where.name());
     }
 
     /** One {@code BatchGetItem} of the store's {@link #stockKeys}. */
