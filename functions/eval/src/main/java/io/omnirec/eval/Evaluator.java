@@ -94,4 +94,24 @@ final class Evaluator {
         }
         return reports;
     }
+
+    /** One candidate source alone on other aggregates (e.g. built with other settings), under the same rules. */
+    static MetricsReport source(Pipeline pipeline, CandidateConfig candidates, Map<String, Set<String>> relevant,
+                                Map<String, CatalogItem> catalog, Aggregates aggregates, String source) {
+        CandidateGenerator generator = new CandidateGenerator(candidates);
+        Scorer scorer = new SourceScorer(source);
+        MetricsReport report = new MetricsReport(K);
+        BiFunction<String, String, Double> differentCategory = (a, b) -> catalog.get(a).category()
+                .equals(catalog.get(b).category()) ? 0.0 : 1.0;
+        for (Map.Entry<String, Set<String>> shopper : new TreeMap<>(relevant).entrySet()) {
+            ShopperContext context = pipeline.features.loadShopperContext(shopper.getKey());
+            ShopperRequest request = new ShopperRequest(context.state(), context.profile(), null,
+                    pipeline.clock().instant());
+            CandidatePool pool = generator.generate(request, aggregates);
+            List<String> ranked = TopK.select(pool, scorer.score(request, pool, aggregates),
+                    BusinessRules.eligible(request, aggregates), K).stream().map(s -> s.candidate().itemId()).toList();
+            report.add(ranked, shopper.getValue(), differentCategory);
+        }
+        return report;
+    }
 }

@@ -69,8 +69,12 @@ final class MovieLensCommand implements Callable<Integer> {
     @Option(names = "--algorithm", defaultValue = "auto", description = "logistic, fm or auto")
     String algorithm;
 
-    @Option(names = "--ease-lambda", defaultValue = "500")
+    @Option(names = "--ease-lambda", defaultValue = "" + AggregateConfig.DEFAULT_EASE_LAMBDA)
     double easeLambda;
+
+    @Option(names = "--ease-penalty", defaultValue = "" + AggregateConfig.DEFAULT_EASE_PENALTY,
+            description = "EASE's regularisation per shopper of an item; 0: plain EASE")
+    double easePenalty;
 
     @Option(names = "--ease-neighbours", defaultValue = "500", description = "EASE weights kept per item")
     int easeNeighbours;
@@ -130,7 +134,7 @@ final class MovieLensCommand implements Callable<Integer> {
 
         TrainingConfig base = TrainingConfig.defaults(seed);
         AggregateConfig settings = base.aggregates().withNeighbours(neighbours)
-                .withEase(base.aggregates().easeMaxItems(), easeLambda, easeNeighbours).withRp3(rp3Alpha, rp3Beta);
+                .withEase(base.aggregates().easeMaxItems(), easeLambda, easePenalty, easeNeighbours).withRp3(rp3Alpha, rp3Beta);
         TrainingConfig config = new TrainingConfig(seed, labelSplit, base.holdoutShare(), base.validationShare(),
                 negatives, epochs, algorithm, base.fmFactors(), base.maxTrainingShoppers(),
                 base.maxValidationShoppers(), settings, base.candidates(), headDepth);
@@ -144,12 +148,20 @@ final class MovieLensCommand implements Callable<Integer> {
         Map<String, String> baselines = new LinkedHashMap<>();
         baselines.put("popularity (distinct buyers)", "popular");
         baselines.put("co-occurrence (cosine)", "cooccurrence");
-        baselines.put("EASE (lambda " + (int) config.aggregates().easeLambda() + ", "
+        baselines.put("EASE (lambda " + (int) config.aggregates().easeLambda() + " + "
+                + config.aggregates().easePopularityPenalty() + " x buyers, "
                 + config.aggregates().easeNeighbours() + " weights per item)", "ease");
         baselines.put("RP3beta (alpha " + config.aggregates().rp3Alpha() + ", beta " + config.aggregates().rp3Beta()
                 + ")", "rp3");
         Map<String, MetricsReport> reports = Evaluator.run(pipeline, config.candidates(),
                 MovieLens.byUser(held), catalog, baselines, shape());
+        if (config.aggregates().easePopularityPenalty() > 0) {
+            AggregateConfig plain = config.aggregates().withEase(config.aggregates().easeMaxItems(), 500, 0,
+                    config.aggregates().easeNeighbours());
+            reports.put("EASE, plain (lambda 500, " + plain.easeNeighbours() + " weights per item)",
+                    Evaluator.source(pipeline, config.candidates(), MovieLens.byUser(held), catalog,
+                            pipeline.buildDetachedAggregates(plain), "ease"));
+        }
         long evaluated = System.nanoTime();
 
         Comparison comparison = new Comparison("MovieLens 100K, " + (validation

@@ -96,6 +96,12 @@ final class Pipeline {
         return new AggregatesJob(events, features, aggregates, new AggregateBuilder(config), clock).run();
     }
 
+    /** The same build kept apart from the store, so that what recommend serves does not change. */
+    Aggregates buildDetachedAggregates(AggregateConfig config) {
+        return new AggregatesJob(events, features, new InMemoryAggregateStore(), new AggregateBuilder(config), clock)
+                .run();
+    }
+
     TrainingOutcome train(TrainingConfig config) {
         return new TrainingService(events, features, models, clock).trainAndPromote(config);
     }

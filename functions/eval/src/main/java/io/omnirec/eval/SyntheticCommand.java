@@ -1,5 +1,6 @@
 package io.omnirec.eval;
 
+import io.omnirec.core.aggregates.AggregateConfig;
 import io.omnirec.core.domain.CatalogItem;
 import io.omnirec.core.domain.EventType;
 import io.omnirec.core.domain.ShopperEvent;
@@ -67,6 +68,13 @@ final class SyntheticCommand implements Callable<Integer> {
             description = "the model orders this many of the fallback chain's first candidates; 0: the whole pool")
     int headDepth;
 
+    @Option(names = "--ease-lambda", defaultValue = "" + AggregateConfig.DEFAULT_EASE_LAMBDA)
+    double easeLambda;
+
+    @Option(names = "--ease-penalty", defaultValue = "" + AggregateConfig.DEFAULT_EASE_PENALTY,
+            description = "EASE's regularisation per shopper of an item; 0: plain EASE")
+    double easePenalty;
+
     @Option(names = "--json", description = "also write both reports as JSON: FILE and FILE with .new-items before "
             + "the extension")
     Path json;
@@ -120,7 +128,10 @@ final class SyntheticCommand implements Callable<Integer> {
         pipeline.importCsv(ImportKind.CUSTOMERS, data.customersCsv());
         long accepted = pipeline.ingest(train);
         long ingested = System.nanoTime();
-        TrainingConfig config = TrainingConfig.defaults(seed).withHeadDepth(headDepth);
+        TrainingConfig base = TrainingConfig.defaults(seed).withHeadDepth(headDepth);
+        AggregateConfig ease = base.aggregates();
+        TrainingConfig config = base.withAggregates(ease.withEase(ease.easeMaxItems(), easeLambda, easePenalty,
+                ease.easeNeighbours()));
         TrainingOutcome outcome = pipeline.train(config);
         long trained = System.nanoTime();
         pipeline.buildAggregates(config.aggregates());

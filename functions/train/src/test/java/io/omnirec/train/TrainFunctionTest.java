@@ -86,12 +86,14 @@ class TrainFunctionTest {
         assertTrue(LocalAwsTestResource.aggregates().latest().isPresent(), "training rebuilt the aggregates");
         double model = ((Number) first.path("metrics.'ndcg@10'")).doubleValue();
         double best = ((Number) first.path("metrics.'best_baseline_ndcg@10'")).doubleValue();
+        double lowerBound = ((Number) first.path("metrics.'ndcg@10_minus_best_baseline'")).doubleValue()
+                - ((Number) first.path("metrics.'ndcg@10_minus_best_baseline_ci95'")).doubleValue();
         if (first.path("status").equals("promoted")) {
-            assertTrue(model >= best);
+            assertTrue(model > best && lowerBound > 0);
             assertEquals(version, models().champion().orElseThrow());
         } else {
             assertEquals("not_promoted", first.path("status"));
-            assertTrue(model < best);
+            assertTrue(lowerBound <= 0);
             assertTrue(models().champion().isEmpty());
         }
         given().contentType(ContentType.JSON).body(event("eventbridge-scheduled.json"))

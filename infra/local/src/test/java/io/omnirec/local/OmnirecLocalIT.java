@@ -100,6 +100,7 @@ class OmnirecLocalIT {
         assertEquals(report.eventsSent(), report.eventsAccepted());
 
         // a version is always written; it serves only when it beat every single source on the held-out shoppers
+        // beyond the noise
         String status = report.training().path("status").asText();
         String version = report.training().path("version").asText();
         JsonNode answer = report.recommendation();
@@ -109,8 +110,9 @@ class OmnirecLocalIT {
             assertEquals(version, answer.path("modelVersion").asText());
         } else {
             assertEquals("not_promoted", status, report.training().toString());
-            assertTrue(report.training().path("metrics").path("ndcg@10").asDouble()
-                    < report.training().path("metrics").path("best_baseline_ndcg@10").asDouble());
+            JsonNode metrics = report.training().path("metrics");
+            assertTrue(metrics.path("ndcg@10_minus_best_baseline").asDouble()
+                    <= metrics.path("ndcg@10_minus_best_baseline_ci95").asDouble(), metrics.toString());
             assertEquals("fallback", answer.path("strategy").asText());
             assertEquals("no_model", answer.path("modelStatus").asText());
         }

@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * EASE (Steck, "Embarrassingly Shallow Autoencoders", WWW 2019): the closed-form item-item model
- * {@code B = I - P diagMat(1/diag(P))} with {@code P = (X^T X + lambda I)^-1} over the binary shopper x item matrix
- * X. Solved densely with EJML over the {@link AggregateConfig#easeMaxItems()} items with the most shoppers; larger
+ * {@code B = I - P diagMat(1/diag(P))} with {@code P = (X^T X + Lambda)^-1} over the binary shopper x item matrix
+ * X, where {@code Lambda} is diagonal: {@code lambda + penalty * n_i} for an item bought by {@code n_i} shoppers (the
+ * popularity-dependent penalty that dropout implies in Steck's DLAE, NeurIPS 2020; penalty 0 is plain EASE).
+ * Solved densely with EJML over the {@link AggregateConfig#easeMaxItems()} items with the most shoppers; larger
  * catalogs fall back to co-occurrence for the rest. Each item keeps its {@link AggregateConfig#easeNeighbours()}
  * outgoing weights of largest magnitude, negative ones included: the score of item i for a shopper is the sum of
  * {@code B[j][i]} over the items j in their history.
@@ -69,7 +71,7 @@ final class EaseModel {
             }
         }
         for (int k = 0; k < m; k++) {
-            g[k * m + k] += config.easeLambda();
+            g[k * m + k] += config.easeLambda() + config.easePopularityPenalty() * g[k * m + k];
         }
         DMatrixRMaj p = new DMatrixRMaj(m, m);
         if (!CommonOps_DDRM.invertSPD(gram, p)) {

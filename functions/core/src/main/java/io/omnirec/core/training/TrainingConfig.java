@@ -60,4 +60,8 @@ public record TrainingConfig(long seed, String labelSplit, double holdoutShare, 
                 algorithm, fmFactors, maxTrainingShoppers, maxValidationShoppers, aggregates, candidates, depth);
     }
 
+    public TrainingConfig withAggregates(AggregateConfig settings) {
+        return new TrainingConfig(seed, labelSplit, holdoutShare, validationShare, negativesPerPositive, epochs,
+                algorithm, fmFactors, maxTrainingShoppers, maxValidationShoppers, settings, candidates, headDepth);
+    }
 }

@@ -52,7 +52,9 @@ import java.util.logging.Logger;
  * cutoffs, gathers each labelled shopper's candidates from the configured sources, learns P(buy) over the feature
  * registry with Tribuo (logistic regression or a factorization machine), and compares the model on held-out shoppers
  * with every single candidate source and the current champion. The model is written as a new immutable version
- * (Tribuo protobuf, its ONNX export, and the card) and promoted only when it is not worse than any of them.
+ * (Tribuo protobuf, its ONNX export, and the card) and promoted only when it beats the best single source on those
+ * shoppers beyond the noise (the 95% confidence interval of the paired difference lies above zero) and is not below
+ * the champion.
  */
 public final class TrainingService {
     public static final int EVAL_K = 10;
@@ -182,7 +184,7 @@ public final class TrainingService {
         ModelCard card = card(config, algorithm, registry, generator, model, split, counts, metrics, timings);
         ModelArtifact artifact = artifact(card, model);
         models.putVersion(artifact);
-        return promoteIfNotWorse(artifact.card(), modelReport.mean("ndcg"), best, reports.get(best).mean("ndcg"),
+        return promoteIfBetter(artifact.card(), modelReport.mean("ndcg"), best, reports.get(best).mean("ndcg"), lift,
                 championNdcg);
     }
 
@@ -316,11 +318,16 @@ public final class TrainingService {
         return new ModelArtifact(card, files);
     }
 
-    private TrainingOutcome promoteIfNotWorse(ModelCard card, double modelNdcg, String best, double bestNdcg,
-                                              Optional<Double> championNdcg) {
-        if (modelNdcg < bestNdcg) {
+    /**
+     * A model that ties the best single source is not promoted: recommend then serves the fallback chain, which that
+     * source leads or follows closely, and a tie within the noise of a few hundred shoppers is as likely a loss.
+     */
+    private TrainingOutcome promoteIfBetter(ModelCard card, double modelNdcg, String best, double bestNdcg,
+                                            double[] lift, Optional<Double> championNdcg) {
+        if (lift[0] - lift[1] <= 0) {
             return new TrainingOutcome("not_promoted", card, String.format(
-                    "nDCG@10 %.4f is below the best single source (%s) at %.4f", modelNdcg, best, bestNdcg));
+                    "nDCG@10 %.4f is not above the best single source (%s) at %.4f beyond the noise: difference "
+                            + "%.4f +- %.4f (95%%)", modelNdcg, best, bestNdcg, lift[0], lift[1]));
         }
         if (championNdcg.isPresent() && modelNdcg < championNdcg.get()) {
             return new TrainingOutcome("not_promoted", card, String.format(

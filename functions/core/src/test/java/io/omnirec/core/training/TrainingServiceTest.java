@@ -50,11 +50,13 @@ class TrainingServiceTest {
         }
         assertTrue(card.counts().get("validation_shoppers") >= 100);
         assertTrue(card.metrics().get("rp3_ndcg@10") > popularity, "the RP3beta source finds the planted structure");
+        double lowerBound = card.metrics().get("ndcg@10_minus_best_baseline")
+                - card.metrics().get("ndcg@10_minus_best_baseline_ci95");
         if (outcome.status().equals("promoted")) {
-            assertTrue(model >= best);
+            assertTrue(model > best && lowerBound > 0, "promoted only beyond the noise: " + lowerBound);
             assertEquals(card.version(), models.champion().orElseThrow());
         } else {
-            assertTrue(model < best);
+            assertTrue(lowerBound <= 0, outcome.reason());
             assertTrue(models.champion().isEmpty());
         }
         ModelArtifact stored = models.load(card.version()).orElseThrow().verify();
