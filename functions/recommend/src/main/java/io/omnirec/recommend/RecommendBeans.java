@@ -20,15 +20,19 @@ import io.omnirec.core.ranking.StockCache;
 import io.omnirec.core.store.FeatureStore;
 import io.omnirec.core.store.ImpressionStore;
 import io.omnirec.core.store.ModelStore;
+import io.omnirec.runtime.AfterResponse;
 import io.omnirec.runtime.OmnirecConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** Wires the core's recommendation service to the feature store, the cached aggregates and the champion model. */
 @ApplicationScoped
@@ -36,6 +40,7 @@ import java.util.UUID;
     SimilarItems.RelatedItem.class, Reranked.class, Reranked.Removed.class, Experiment.class, ExperimentReport.class,
     ExperimentReport.VariantReport.class, ExperimentReport.Comparison.class, VariantTally.PositionTally.class})
 public class RecommendBeans {
+    private static final Logger LOG = Logger.getLogger(RecommendBeans.class.getName());
 
     @Produces
     @Singleton
@@ -56,13 +61,30 @@ public class RecommendBeans {
         return new StockCache(Duration.ofSeconds(config.stockRefreshSeconds()), clock);
     }
 
+    /**
+     * Work after the answer (the impression write): on Lambda an internal extension, registered here during init, as
+     * the Extensions API requires; elsewhere at once.
+     */
+    @Produces
+    @Singleton
+    AfterResponse afterResponse(OmnirecConfig config) {
+        String runtimeApi = System.getenv("AWS_LAMBDA_RUNTIME_API");
+        return config.impressionsAfterResponse() && runtimeApi != null
+                ? AfterResponse.register(runtimeApi, "omnirec-impressions") : AfterResponse.inline();
+    }
+
+    void registerDuringInit(@Observes StartupEvent event, AfterResponse afterResponse) {
+        LOG.fine(() -> "impressions after the answer: " + afterResponse.deferring());
+    }
+
     @Produces
     @Singleton
     RecommendationService recommendations(FeatureStore features, CachedAggregates aggregates,
                                           CandidateGenerator candidates, ServingModels models,
                                           ImpressionStore impressions, Clock clock, OmnirecConfig config,
-                                          StockCache stock) {
-        return new RecommendationService(features, aggregates, candidates, models, impressions,
+                                          StockCache stock, AfterResponse afterResponse) {
+        return new RecommendationService(features, aggregates, candidates, models,
+                new AfterResponseImpressions(impressions, afterResponse),
                 () -> UUID.randomUUID().toString(), clock, new ListShape(new Diversity(config.maxPerCategory()),
                         Exploration.withShare(config.explorationShare())), stock);
     }

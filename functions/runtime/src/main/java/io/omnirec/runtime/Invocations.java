@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Invocations {
     private static final AtomicBoolean WARM = new AtomicBoolean();
     private static volatile Invocation current;
+    private static final Object ENDED = new Object();
+    private static String lastEnded;
 
     /**
      * One invocation.
@@ -51,6 +53,29 @@ public final class Invocations {
 
     /** The handler has answered. */
     public static void end() {
+        Invocation ended = current;
         current = null;
+        synchronized (ENDED) {
+            lastEnded = ended == null ? null : ended.requestId();
+            ENDED.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the handler has answered the invocation {@code requestId} (at once when it has already), at most
+     * {@code timeoutMillis}; returns whether it has.
+     */
+    public static boolean awaitEnd(String requestId, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + Math.max(0, timeoutMillis);
+        synchronized (ENDED) {
+            while (!requestId.equals(lastEnded)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                ENDED.wait(left);
+            }
+            return true;
+        }
     }
 }

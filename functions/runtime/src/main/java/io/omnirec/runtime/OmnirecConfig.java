@@ -61,4 +61,11 @@ public interface OmnirecConfig {
      */
     @WithDefault("10")
     int stockRefreshSeconds();
+
+    /**
+     * Whether recommend keeps each answer's impression after the answer is sent (an internal Lambda extension runs the
+     * write; see {@link AfterResponse}) rather than before it. Outside Lambda the write always comes first.
+     */
+    @WithDefault("true")
+    boolean impressionsAfterResponse();
 }

@@ -19,29 +19,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The AWS Lambda Runtime API (2018-06-01) for one function, as Lambda serves it to a custom runtime: the function
- * process long-polls {@code /runtime/invocation/next} and posts each result back. {@link #invoke} queues an event and
- * waits for the function's answer.
+ * The AWS Lambda Runtime API (2018-06-01) for one execution environment of a function, as Lambda serves it to a
+ * custom runtime: the function process long-polls {@code /runtime/invocation/next} and posts each result back.
+ * {@link #invoke} queues an event and waits for the function's answer. Environments of one function may share their
+ * queue, as Lambda gives an invocation to whichever environment is free.
+ *
+ * <p>Also the Extensions API (2020-01-01) for extensions that register for {@code INVOKE} events, as Lambda serves
+ * it: each invocation is announced to them, the caller gets the answer as soon as the runtime posts it, and the
+ * environment takes its next invocation only when every extension has asked for its next event again.
  */
 final class LambdaRuntimeApi implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final String EXTENSIONS = "/2020-01-01/extension/";
+    private static final String EXTENSION_ID = "Lambda-Extension-Identifier";
 
     /** A function's answer: its JSON, or its error JSON when {@code error} is set. */
     record Result(boolean error, String body) {
     }
 
-    private record Invocation(String requestId, byte[] event, CompletableFuture<Result> result) {
+    /** One invocation waiting for, or served by, an environment. */
+    record Invocation(String requestId, byte[] event, CompletableFuture<Result> result) {
     }
 
     private final String functionName;
     private final HttpServer server;
-    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Invocation> queue;
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
+    /** Each registered extension's events, and the extensions still at work on the last one. */
+    private final Map<String, BlockingQueue<String>> extensions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> busyExtensions = new java.util.HashSet<>();
     private volatile String initError;
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
 
     LambdaRuntimeApi(String functionName) throws IOException {
+        this(functionName, new LinkedBlockingQueue<>());
+    }
+
+    /** An environment taking its invocations from {@code queue}, which other environments of the function share. */
+    LambdaRuntimeApi(String functionName, BlockingQueue<Invocation> queue) throws IOException {
         this.functionName = functionName;
+        this.queue = queue;
         this.server = HttpExchanges.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "runtime-api-" + functionName);
@@ -49,6 +66,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
             return thread;
         }));
         server.createContext(PREFIX, this::handle);
+        server.createContext(EXTENSIONS, this::extension);
         server.start();
     }
 
@@ -116,8 +134,23 @@ final class LambdaRuntimeApi implements AutoCloseable {
     private void next(HttpExchange exchange) throws IOException {
         firstPoll.complete(System.nanoTime());
         Invocation invocation;
+        long deadline;
         try {
+            synchronized (busyExtensions) {
+                while (!busyExtensions.isEmpty()) {
+                    busyExtensions.wait();
+                }
+            }
             invocation = queue.take();
+            deadline = System.currentTimeMillis() + 900_000;
+            synchronized (busyExtensions) {
+                for (Map.Entry<String, BlockingQueue<String>> extension : extensions.entrySet()) {
+                    busyExtensions.add(extension.getKey());
+                    extension.getValue().add("{\"eventType\":\"INVOKE\",\"deadlineMs\":" + deadline
+                            + ",\"requestId\":\"" + invocation.requestId() + "\",\"invokedFunctionArn\":\""
+                            + arn() + "\",\"tracing\":{}}");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -125,12 +158,55 @@ final class LambdaRuntimeApi implements AutoCloseable {
         running.put(invocation.requestId(), invocation);
         var headers = exchange.getResponseHeaders();
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000));
-        headers.add("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws:lambda:us-east-1:000000000000:function:" + functionName);
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn", arn());
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()) + "-local");
         headers.add("Content-Type", "application/json");
         HttpExchanges.send(exchange, 200, invocation.event());
+    }
+
+    private String arn() {
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+    }
+
+    /** {@code register} (INVOKE events only) and {@code event/next}, which blocks until the next invocation. */
+    private void extension(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(EXTENSIONS.length());
+            exchange.getRequestBody().readAllBytes();
+            if (path.equals("register") && exchange.getRequestMethod().equals("POST")) {
+                String id = UUID.randomUUID().toString();
+                synchronized (busyExtensions) {
+                    extensions.put(id, new LinkedBlockingQueue<>());
+                    busyExtensions.add(id);
+                }
+                exchange.getResponseHeaders().add(EXTENSION_ID, id);
+                HttpExchanges.send(exchange, 200, ("{\"functionName\":\"" + functionName
+                        + "\",\"functionVersion\":\"$LATEST\",\"handler\":\"\"}").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String id = exchange.getRequestHeaders().getFirst(EXTENSION_ID);
+            BlockingQueue<String> events = id == null ? null : extensions.get(id);
+            if (!path.equals("event/next") || events == null) {
+                HttpExchanges.send(exchange, 403, "{\"errorMessage\":\"unknown extension or path\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            synchronized (busyExtensions) {
+                busyExtensions.remove(id);
+                busyExtensions.notifyAll();
+            }
+            String event;
+            try {
+                event = events.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            exchange.getResponseHeaders().add("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            HttpExchanges.send(exchange, 200, event.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Override

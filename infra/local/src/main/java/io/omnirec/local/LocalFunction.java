@@ -13,7 +13,9 @@ import java.util.zip.ZipInputStream;
 /**
  * One Omnirec function running as Lambda's managed Java runtime runs it: the function's {@code function.zip}
  * unpacked as the task root ({@code <task>} and {@code <task>/lib/*} on the class path), AWS's runtime interface
- * client calling the Quarkus stream handler, polling its own {@link LambdaRuntimeApi}.
+ * client calling the Quarkus stream handler, polling its own {@link LambdaRuntimeApi}. A function may run in several
+ * execution environments (processes) that take invocations from one queue, as Lambda runs a function that is still
+ * busy after its answer (an extension at work) in a second environment rather than making the next caller wait.
  */
 final class LocalFunction implements AutoCloseable {
     private final String name;
@@ -21,6 +23,7 @@ final class LocalFunction implements AutoCloseable {
     private final Process process;
 
     private final long startedNanos;
+    private final List<LocalFunction> siblings = new ArrayList<>();
 
     private LocalFunction(String name, LambdaRuntimeApi runtime, Process process, long startedNanos) {
         this.name = name;
@@ -68,17 +71,43 @@ final class LocalFunction implements AutoCloseable {
     /** A function from any {@code function.zip} (e.g. the cold-start baseline) with the given handler. */
     static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir,
                                String handler) throws IOException {
+        return start(root, name, zip, environment, workDir, handler, 1);
+    }
+
+    /**
+     * The function in {@code environments} execution environments sharing one invocation queue; the first one's log
+     * is {@code <name>.log}, the others' {@code <name>-2.log} and so on.
+     */
+    static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir,
+                               String handler, int environments) throws IOException {
         Path runtimeJars = root.resolve("infra/local/target/lambda-runtime");
         if (!Files.exists(zip) || !Files.isDirectory(runtimeJars)) {
             throw new IllegalStateException("missing " + zip + " or " + runtimeJars + ": run ./mvnw package -DskipTests first");
         }
         Path task = unzip(zip, workDir.resolve(name + "-task"));
-        LambdaRuntimeApi runtime = new LambdaRuntimeApi("omnirec-" + name);
+        java.util.concurrent.BlockingQueue<LambdaRuntimeApi.Invocation> queue =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        LocalFunction first = null;
+        for (int e = 1; e <= environments; e++) {
+            LocalFunction started = launch(name, e == 1 ? name : name + "-" + e, runtimeJars, task,
+                    new LambdaRuntimeApi("omnirec-" + name, queue), environment, workDir, handler);
+            if (first == null) {
+                first = started;
+            } else {
+                first.siblings.add(started);
+            }
+        }
+        return first;
+    }
+
+    private static LocalFunction launch(String name, String logName, Path runtimeJars, Path task,
+                                        LambdaRuntimeApi runtime, Map<String, String> environment, Path workDir,
+                                        String handler) throws IOException {
         String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 maxHeap(name), "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile());
+                .redirectOutput(workDir.resolve(logName + ".log").toFile());
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "omnirec-" + name);
@@ -122,11 +151,18 @@ final class LocalFunction implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
         }
+        for (LocalFunction sibling : siblings) {
+            if (!sibling.process.isAlive()) {
+                throw new IllegalStateException(name + " (another environment) exited with "
+                        + sibling.process.exitValue() + "; see its log");
+            }
+        }
         return runtime.invoke(eventJson, Duration.ofMinutes(10));
     }
 
     @Override
     public void close() {
+        siblings.forEach(LocalFunction::close);
         process.destroy();
         try {
             if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

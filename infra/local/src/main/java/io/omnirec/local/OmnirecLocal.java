@@ -48,6 +48,13 @@ import java.util.stream.Collectors;
  * function, and a recommendation through the API. {@link #main} keeps serving afterwards.
  */
 public final class OmnirecLocal implements AutoCloseable {
+    /**
+     * Recommend runs in two execution environments: each keeps working for a few milliseconds after its answer (the
+     * impression write, see {@code AfterResponse}), and Lambda gives a request that arrives meanwhile to another
+     * environment, as these two do.
+     */
+    static final int RECOMMEND_ENVIRONMENTS = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -130,8 +137,9 @@ public final class OmnirecLocal implements AutoCloseable {
         out.printf("    %s %s: %s%n", training.path("status").asText(), training.path("version").asText(),
                 training.path("reason").asText());
 
-        out.println("6/6 starting the recommend function (loads the champion model at cold start)");
-        gateway.serveRecommendations(start("recommend", environment, logs));
+        out.println("6/6 starting the recommend function (loads the champion model at cold start) in "
+                + RECOMMEND_ENVIRONMENTS + " execution environments");
+        gateway.serveRecommendations(start("recommend", environment, logs, RECOMMEND_ENVIRONMENTS));
         String shopper = busiestBuyer(data);
         Set<String> purchased = purchases(data, shopper);
         String url = "http://127.0.0.1:" + gateway.port() + "/v1/users/" + shopper + "/recommendations?k=5";
@@ -256,8 +264,21 @@ public final class OmnirecLocal implements AutoCloseable {
         return ids;
     }
 
+    /** The tables and buckets the run uses. */
+    AwsResources resources() {
+        return resources;
+    }
+
     private LocalFunction start(String name, Map<String, String> environment, Path logs) throws IOException {
-        LocalFunction function = LocalFunction.start(settings.root(), name, environment, logs);
+        return start(name, environment, logs, 1);
+    }
+
+    private LocalFunction start(String name, Map<String, String> environment, Path logs, int environments)
+            throws IOException {
+        LocalFunction function = LocalFunction.start(settings.root(), name,
+                settings.root().resolve("functions").resolve(name).resolve("target/function.zip"), environment, logs,
+                LocalFunction.HTTP_FUNCTIONS.contains(name) ? LocalFunction.HTTP_HANDLER : LocalFunction.HANDLER,
+                environments);
         running.add(function);
         return function;
     }

@@ -1,6 +1,7 @@
 package io.omnirec.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnirec.aws.AwsClients;
 import io.omnirec.aws.local.LocalAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,10 +123,29 @@ class OmnirecLocalIT {
         assertFalse(report.purchased().isEmpty());
         assertTrue(OmnirecLocal.recommended(answer).stream().noneMatch(report.purchased()::contains),
                 "recommended " + OmnirecLocal.recommended(answer) + ", bought " + report.purchased());
+        assertImpressionKept(answer.path("recommendationId").asText());
         System.out.printf("model vs popularity vs best single source on held-out shoppers: nDCG@10 %.4f vs %.4f vs "
                         + "%.4f%n", report.training().path("metrics").path("ndcg@10").asDouble(),
                 report.training().path("metrics").path("popular_ndcg@10").asDouble(),
                 report.training().path("metrics").path("best_baseline_ndcg@10").asDouble());
+    }
+
+    /**
+     * Recommend keeps each answer's impression after sending it (its internal extension, in each of its execution
+     * environments): the impression is there shortly after the answer.
+     */
+    private void assertImpressionKept(String recommendationId) throws InterruptedException {
+        try (var dynamo = AwsClients.dynamo(URI.create("http://127.0.0.1:" + settings.dynamoPort()),
+                LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)) {
+            var key = Map.of("pk", AttributeValue.fromS("REC#" + recommendationId),
+                    "sk", AttributeValue.fromS("IMPRESSION"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!dynamo.getItem(b -> b.tableName(local.resources().featuresTable()).key(key).consistentRead(true))
+                    .hasItem()) {
+                assertTrue(System.nanoTime() < deadline, "no impression for " + recommendationId);
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test
