@@ -95,7 +95,9 @@ final class RecommendBenchmark {
         }
         out.printf("read units per recommend call: %.2f (the shopper's state and profile in one strongly consistent "
                 + "BatchGetItem; the web shop's stock is read with a shopper once per stock refresh interval per "
-                + "container); writes: one PutItem (the impression)%n", result.readUnitsPerCall());
+                + "container); writes: one PutItem (the impression), after the answer is sent unless "
+                + "OMNIREC_IMPRESSIONS_AFTER_RESPONSE=false; recommend runs in %d execution environments%n",
+                result.readUnitsPerCall(), OmnirecLocal.RECOMMEND_ENVIRONMENTS);
     }
 
     /** The timings as JSON: percentiles and every call's latency, in milliseconds, in call order. */
