@@ -45,6 +45,9 @@ final class LocalFunction implements AutoCloseable {
     static final String HTTP_HANDLER = "io.omnirec.http.ApiGatewayHandler::handleRequest";
     static final java.util.Set<String> HTTP_FUNCTIONS = java.util.Set.of("ingest", "recommend");
     static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** Where the runtime interface client loads its native library from, instead of unpacking it to {@code /tmp}. */
+    private static final String NATIVE_CLIENT_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     /**
      * @param environment the function's configuration, as a deployment would set it
@@ -85,11 +88,12 @@ final class LocalFunction implements AutoCloseable {
             throw new IllegalStateException("missing " + zip + " or " + runtimeJars + ": run ./mvnw package -DskipTests first");
         }
         Path task = unzip(zip, workDir.resolve(name + "-task"));
+        Path nativeClient = runtimeLibrary(runtimeJars, workDir.resolve(name + "-runtime-jni.so"));
         java.util.concurrent.BlockingQueue<LambdaRuntimeApi.Invocation> queue =
                 new java.util.concurrent.LinkedBlockingQueue<>();
         LocalFunction first = null;
         for (int e = 1; e <= environments; e++) {
-            LocalFunction started = launch(name, e == 1 ? name : name + "-" + e, runtimeJars, task,
+            LocalFunction started = launch(name, e == 1 ? name : name + "-" + e, runtimeJars, nativeClient, task,
                     new LambdaRuntimeApi("omnirec-" + name, queue), environment, workDir, handler);
             if (first == null) {
                 first = started;
@@ -100,12 +104,13 @@ final class LocalFunction implements AutoCloseable {
         return first;
     }
 
-    private static LocalFunction launch(String name, String logName, Path runtimeJars, Path task,
+    private static LocalFunction launch(String name, String logName, Path runtimeJars, Path nativeClient, Path task,
                                         LambdaRuntimeApi runtime, Map<String, String> environment, Path workDir,
                                         String handler) throws IOException {
         String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                maxHeap(name), "-XX:+UseSerialGC", "-cp", classPath, RUNTIME_CLIENT, handler));
+                maxHeap(name), "-XX:+UseSerialGC", "-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient, "-cp",
+                classPath, RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(logName + ".log").toFile());
         builder.environment().putAll(environment);
@@ -117,6 +122,31 @@ final class LocalFunction implements AutoCloseable {
         builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
         long started = System.nanoTime();
         return new LocalFunction(name, runtime, builder.start(), started);
+    }
+
+    /**
+     * The runtime interface client's native library, unpacked once per function: left to itself, every process the
+     * client starts unpacks it to the same {@code /tmp/.libaws-lambda-jni.so}, and processes starting together (the
+     * environments of one function) break each other's copy ("file too short"). Lambda runs one process per
+     * environment, so it never meets this.
+     */
+    private static Path runtimeLibrary(Path runtimeJars, Path target) throws IOException {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+        try (var jars = Files.list(runtimeJars)) {
+            Path client = jars.filter(p -> p.getFileName().toString().startsWith(
+                    "aws-lambda-java-runtime-interface-client")).findFirst().orElseThrow(() -> new IllegalStateException(
+                    "no runtime interface client in " + runtimeJars));
+            try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(client.toFile())) {
+                ZipEntry library = jar.getEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
+                if (library == null) {
+                    throw new IllegalStateException("no native library for " + arch + " in " + client);
+                }
+                try (var in = jar.getInputStream(library)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
     }
 
     private static Path unzip(Path zip, Path target) throws IOException {
