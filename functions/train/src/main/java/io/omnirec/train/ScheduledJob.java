@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * What a schedule asks for, wherever it runs (the train function, or the Fargate task when the data outgrows a
  * Lambda run): apply the events ingest left pending, rebuild the aggregates recommend serves from, then, unless it is
- * the aggregates schedule, train, evaluate, write a model version and promote it if it is not worse. A second
+ * the aggregates schedule, train, evaluate, write a model version and promote it if it beats the
+ * best single source beyond the noise and is not below the champion. A second
  * delivery of the same event does nothing ({@link Deliveries}).
  */
 @Singleton
