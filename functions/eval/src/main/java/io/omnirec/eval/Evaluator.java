@@ -69,12 +69,9 @@ final class Evaluator {
         Map<String, MetricsReport> reports = new LinkedHashMap<>();
         reports.put("omnirec", new MetricsReport(K));
         scorers.keySet().forEach(name -> reports.put(name, new MetricsReport(K)));
-        BiFunction<String, String, Double> differentCategory = (a, b) -> catalog.get(a).category()
-                .equals(catalog.get(b).category()) ? 0.0 : 1.0;
+        BiFunction<String, String, Double> differentCategory = differentCategory(catalog);
         for (Map.Entry<String, Set<String>> shopper : new TreeMap<>(relevant).entrySet()) {
-            ShopperContext context = pipeline.features.loadShopperContext(shopper.getKey());
-            ShopperRequest request = new ShopperRequest(context.state(), context.profile(), null,
-                    pipeline.clock().instant());
+            ShopperRequest request = request(pipeline, shopper.getKey());
             CandidatePool pool = generator.generate(request, aggregates);
             Predicate<Candidate> eligible = only == null ? BusinessRules.eligible(request, aggregates)
                     : BusinessRules.eligible(request, aggregates).and(c -> only.contains(c.itemId()));
@@ -101,17 +98,25 @@ final class Evaluator {
         CandidateGenerator generator = new CandidateGenerator(candidates);
         Scorer scorer = new SourceScorer(source);
         MetricsReport report = new MetricsReport(K);
-        BiFunction<String, String, Double> differentCategory = (a, b) -> catalog.get(a).category()
-                .equals(catalog.get(b).category()) ? 0.0 : 1.0;
+        BiFunction<String, String, Double> differentCategory = differentCategory(catalog);
         for (Map.Entry<String, Set<String>> shopper : new TreeMap<>(relevant).entrySet()) {
-            ShopperContext context = pipeline.features.loadShopperContext(shopper.getKey());
-            ShopperRequest request = new ShopperRequest(context.state(), context.profile(), null,
-                    pipeline.clock().instant());
+            ShopperRequest request = request(pipeline, shopper.getKey());
             CandidatePool pool = generator.generate(request, aggregates);
             List<String> ranked = TopK.select(pool, scorer.score(request, pool, aggregates),
                     BusinessRules.eligible(request, aggregates), K).stream().map(s -> s.candidate().itemId()).toList();
             report.add(ranked, shopper.getValue(), differentCategory);
         }
         return report;
+    }
+
+    /** The request recommend would build for the shopper now: their stored state and profile, no context. */
+    private static ShopperRequest request(Pipeline pipeline, String userId) {
+        ShopperContext context = pipeline.features.loadShopperContext(userId);
+        return new ShopperRequest(context.state(), context.profile(), null, pipeline.clock().instant());
+    }
+
+    /** Intra-list diversity's distance: 1 for two items of different categories. */
+    private static BiFunction<String, String, Double> differentCategory(Map<String, CatalogItem> catalog) {
+        return (a, b) -> catalog.get(a).category().equals(catalog.get(b).category()) ? 0.0 : 1.0;
     }
 }

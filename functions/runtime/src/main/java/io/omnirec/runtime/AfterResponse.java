@@ -78,7 +78,7 @@ public final class AfterResponse {
         }
         pending.add(work);
         if (!deferring) {
-            drain();
+            drain(); // the extension stopped meanwhile
         }
     }
 
@@ -117,8 +117,7 @@ public final class AfterResponse {
                 event = nextEvent(id);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "the Extensions API failed; work after the answer now runs before it", e);
-                deferring = false;
-                drain();
+                stopDeferring();
                 return;
             }
             if (event.path("eventType").asText().equals("INVOKE")) {
@@ -131,8 +130,7 @@ public final class AfterResponse {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    deferring = false;
-                    drain();
+                    stopDeferring();
                     return;
                 }
             }
@@ -158,6 +156,12 @@ public final class AfterResponse {
                 .toURL().openConnection();
         connection.setConnectTimeout(2_000);
         return connection;
+    }
+
+    /** From now on work runs at once; what is queued runs now. */
+    private void stopDeferring() {
+        deferring = false;
+        drain();
     }
 
     private void drain() {

@@ -1,5 +1,6 @@
 package io.omnirec.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 final class LambdaRuntimeApi implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final String EXTENSIONS = "/2020-01-01/extension/";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXTENSION_ID = "Lambda-Extension-Identifier";
 
     /** A function's answer: its JSON, or its error JSON when {@code error} is set. */
@@ -46,7 +48,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> queue;
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     /** Each registered extension's events, and the extensions still at work on the last one. */
-    private final Map<String, BlockingQueue<String>> extensions = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<byte[]>> extensions = new ConcurrentHashMap<>();
     private final java.util.Set<String> busyExtensions = new java.util.HashSet<>();
     private volatile String initError;
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
@@ -144,11 +146,9 @@ final class LambdaRuntimeApi implements AutoCloseable {
             invocation = queue.take();
             deadline = System.currentTimeMillis() + 900_000;
             synchronized (busyExtensions) {
-                for (Map.Entry<String, BlockingQueue<String>> extension : extensions.entrySet()) {
+                for (Map.Entry<String, BlockingQueue<byte[]>> extension : extensions.entrySet()) {
                     busyExtensions.add(extension.getKey());
-                    extension.getValue().add("{\"eventType\":\"INVOKE\",\"deadlineMs\":" + deadline
-                            + ",\"requestId\":\"" + invocation.requestId() + "\",\"invokedFunctionArn\":\""
-                            + arn() + "\",\"tracing\":{}}");
+                    extension.getValue().add(invokeEvent(invocation.requestId(), deadline));
                 }
             }
         } catch (InterruptedException e) {
@@ -163,6 +163,14 @@ final class LambdaRuntimeApi implements AutoCloseable {
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()) + "-local");
         headers.add("Content-Type", "application/json");
         HttpExchanges.send(exchange, 200, invocation.event());
+    }
+
+    /** The Extensions API's {@code INVOKE} event of one invocation. */
+    private byte[] invokeEvent(String requestId, long deadline) throws IOException {
+        var event = JSON.createObjectNode().put("eventType", "INVOKE").put("deadlineMs", deadline)
+                .put("requestId", requestId).put("invokedFunctionArn", arn());
+        event.putObject("tracing");
+        return JSON.writeValueAsBytes(event);
     }
 
     private String arn() {
@@ -181,12 +189,12 @@ final class LambdaRuntimeApi implements AutoCloseable {
                     busyExtensions.add(id);
                 }
                 exchange.getResponseHeaders().add(EXTENSION_ID, id);
-                HttpExchanges.send(exchange, 200, ("{\"functionName\":\"" + functionName
-                        + "\",\"functionVersion\":\"$LATEST\",\"handler\":\"\"}").getBytes(StandardCharsets.UTF_8));
+                HttpExchanges.send(exchange, 200, JSON.writeValueAsBytes(JSON.createObjectNode()
+                        .put("functionName", functionName).put("functionVersion", "$LATEST").put("handler", "")));
                 return;
             }
             String id = exchange.getRequestHeaders().getFirst(EXTENSION_ID);
-            BlockingQueue<String> events = id == null ? null : extensions.get(id);
+            BlockingQueue<byte[]> events = id == null ? null : extensions.get(id);
             if (!path.equals("event/next") || events == null) {
                 HttpExchanges.send(exchange, 403, "{\"errorMessage\":\"unknown extension or path\"}"
                         .getBytes(StandardCharsets.UTF_8));
@@ -196,7 +204,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
                 busyExtensions.remove(id);
                 busyExtensions.notifyAll();
             }
-            String event;
+            byte[] event;
             try {
                 event = events.take();
             } catch (InterruptedException e) {
@@ -205,7 +213,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
             }
             exchange.getResponseHeaders().add("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            HttpExchanges.send(exchange, 200, event.getBytes(StandardCharsets.UTF_8));
+            HttpExchanges.send(exchange, 200, event);
         }
     }
 
