@@ -29,7 +29,7 @@ final class AfterResponseImpressions implements ImpressionStore {
 
     @Override
     public void record(Impression impression) {
-        afterResponse.run(() -> {
+        afterResponse.execute(() -> {
             try {
                 store.record(impression);
             } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  * for an invocation the extension has been told of; when the extension cannot register, has not been told of the
  * current invocation, or outside Lambda, each piece of work runs at once, before the answer.
  */
-public final class AfterResponse {
+public final class AfterResponse implements Executor {
     private static final Logger LOG = Logger.getLogger(AfterResponse.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXTENSION_API = "/2020-01-01/extension/";
@@ -70,7 +71,8 @@ public final class AfterResponse {
     }
 
     /** Runs {@code work} after the current invocation's answer, or at once when nothing runs after it. */
-    public void run(Runnable work) {
+    @Override
+    public void execute(Runnable work) {
         String current = Invocations.requestId();
         if (!deferring || current == null || !current.equals(announced)) {
             runSafely(work);

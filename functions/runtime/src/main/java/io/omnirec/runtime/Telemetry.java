@@ -4,6 +4,8 @@ import io.omnirec.core.domain.Identifiers;
 import io.omnirec.core.ingest.EventResult;
 import io.omnirec.core.ranking.Recommendations;
 import io.omnirec.core.ranking.Reranked;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.cloudwatchlogs.emf.environment.Environment;
 import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
@@ -14,6 +16,7 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +25,9 @@ import java.util.logging.Logger;
  * which CloudWatch Logs turns into metrics in the {@value #NAMESPACE} namespace): recommend's latency and answer size
  * by route, strategy and variant; ingest's event fates; import rows; training outcomes. Shoppers appear only as a
  * pseudonym ({@link Identifiers#pseudonym}), never by id or demographics. A metric that cannot be written is logged and dropped:
- * it never fails the request. Each document carries the invocation's request id ({@link Invocations}).
+ * it never fails the request. Each document carries the invocation's request id ({@link Invocations}). Recommend's
+ * documents are written after its answer is sent ({@link AfterResponse}): their values are taken while the request is
+ * served, and the write no longer delays the shopper.
  */
 @Singleton
 public class Telemetry {
@@ -31,15 +36,25 @@ public class Telemetry {
     private static final Logger LOG = Logger.getLogger(Telemetry.class.getName());
 
     private final Environment environment;
+    private final Executor flushes;
 
-    /** Metrics to stdout, as Lambda's log capture expects them. */
-    public Telemetry() {
-        this(new LambdaEnvironment());
+    /**
+     * Metrics to stdout, as Lambda's log capture expects them; written after the answer is sent when the function
+     * has an {@link AfterResponse} (recommend), else at once.
+     */
+    @Inject
+    public Telemetry(Instance<AfterResponse> afterResponse) {
+        this(new LambdaEnvironment(), afterResponse.isResolvable() ? afterResponse.get() : Runnable::run);
     }
 
-    /** Metrics to the sink of another environment (tests capture them). */
-    public Telemetry(Environment environment) {
+    /**
+     * Metrics to the sink of another environment (tests capture them).
+     *
+     * @param flushes where each document is written, once its values are taken
+     */
+    public Telemetry(Environment environment, Executor flushes) {
         this.environment = environment;
+        this.flushes = flushes;
     }
 
     /** Recommendations were served: latency, size, strategy, variant and the answer's recommendationId. */
@@ -121,8 +136,16 @@ public class Telemetry {
                 metrics.putProperty("requestId", invocation.requestId());
                 metrics.putProperty("coldStart", invocation.coldStart());
             });
-            metrics.flush();
+            flushes.execute(() -> flush(what, metrics));
         } catch (Exception e) {
+            LOG.log(Level.WARNING, "dropped the " + what + " metrics", e);
+        }
+    }
+
+    private static void flush(String what, MetricsLogger metrics) {
+        try {
+            metrics.flush();
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "dropped the " + what + " metrics", e);
         }
     }

@@ -45,7 +45,7 @@ class AfterResponseTest {
         awaitLog("next");
 
         Invocations.begin(null);
-        afterResponse.run(() -> log.add("at once"));
+        afterResponse.execute(() -> log.add("at once"));
         assertEquals(List.of("register", "next", "at once"), log, "an invocation the extension was not told of");
         events.add("{\"eventType\":\"INVOKE\",\"requestId\":\"local\",\"deadlineMs\":"
                 + (System.currentTimeMillis() + 60_000) + "}");
@@ -54,7 +54,7 @@ class AfterResponseTest {
             assertTrue(System.nanoTime() < deadline, "the extension was never told of the invocation");
             Thread.sleep(5);
         }
-        afterResponse.run(() -> log.add("work"));
+        afterResponse.execute(() -> log.add("work"));
         Thread.sleep(200);
         assertEquals(List.of("register", "next", "at once"), log, "nothing runs before the handler has answered");
 
@@ -71,17 +71,17 @@ class AfterResponseTest {
         }
         AfterResponse afterResponse = AfterResponse.register("127.0.0.1:" + closedPort, "test-extension");
         assertFalse(afterResponse.deferring());
-        afterResponse.run(() -> log.add("work"));
+        afterResponse.execute(() -> log.add("work"));
         assertEquals(List.of("work"), log);
     }
 
     @Test
     void aFailingPieceOfWorkDoesNotStopTheOthers() {
         AfterResponse afterResponse = AfterResponse.inline();
-        afterResponse.run(() -> {
+        afterResponse.execute(() -> {
             throw new IllegalStateException("write failed");
         });
-        afterResponse.run(() -> log.add("work"));
+        afterResponse.execute(() -> log.add("work"));
         assertEquals(List.of("work"), log);
     }
 

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TelemetryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<String> lines = new ArrayList<>();
-    private final Telemetry telemetry = new Telemetry(new Capture(lines));
+    private final List<Runnable> deferred = new ArrayList<>();
+    private final Telemetry telemetry = new Telemetry(new Capture(lines), Runnable::run);
 
     @AfterEach
     void endInvocation() {
@@ -53,6 +54,22 @@ class TelemetryTest {
         assertEquals("local", document.path("requestId").asText());
         assertEquals(Identifiers.pseudonym("jürgen.müller@example.com"), document.path("shopper").asText());
         assertFalse(lines.get(0).contains("jürgen"), "no raw shopper id in a metric");
+    }
+
+    @Test
+    void served_shouldWriteWhereTheFunctionWritesAfterItsAnswer_withTheValuesOfTheRequest() throws Exception {
+        Telemetry afterAnswer = new Telemetry(new Capture(lines), deferred::add);
+        Invocations.begin(null);
+        afterAnswer.served("user", new Recommendations("rec-2", "u1", null, "model", "v7", "champion", null, "agg-1",
+                List.of()), System.nanoTime() - 5_000_000);
+        Invocations.end();
+        assertTrue(lines.isEmpty(), "nothing is written before the answer");
+        assertEquals(1, deferred.size());
+        deferred.forEach(Runnable::run);
+        JsonNode document = only();
+        assertEquals("local", document.path("requestId").asText());
+        assertEquals("rec-2", document.path("recommendationId").asText());
+        assertFalse(document.path("coldStart").isMissingNode());
     }
 
     @Test
