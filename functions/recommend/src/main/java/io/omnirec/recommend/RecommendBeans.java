@@ -62,19 +62,19 @@ public class RecommendBeans {
     }
 
     /**
-     * Work after the answer (the impression write): on Lambda an internal extension, registered here during init, as
-     * the Extensions API requires; elsewhere at once.
+     * Work after the answer (the impression write and the metrics document): on Lambda an internal extension,
+     * registered here during init, as the Extensions API requires; elsewhere at once.
      */
     @Produces
     @Singleton
     AfterResponse afterResponse(OmnirecConfig config) {
         String runtimeApi = System.getenv("AWS_LAMBDA_RUNTIME_API");
         return config.impressionsAfterResponse() && runtimeApi != null
-                ? AfterResponse.register(runtimeApi, "omnirec-impressions") : AfterResponse.inline();
+                ? AfterResponse.register(runtimeApi, "omnirec-after-response") : AfterResponse.inline();
     }
 
     void registerDuringInit(@Observes StartupEvent event, AfterResponse afterResponse) {
-        LOG.fine(() -> "impressions after the answer: " + afterResponse.deferring());
+        LOG.fine(() -> "impressions and metrics after the answer: " + afterResponse.deferring());
     }
 
     @Produces

@@ -63,8 +63,9 @@ public interface OmnirecConfig {
     int stockRefreshSeconds();
 
     /**
-     * Whether recommend keeps each answer's impression after the answer is sent (an internal Lambda extension runs the
-     * write; see {@link AfterResponse}) rather than before it. Outside Lambda the write always comes first.
+     * Whether recommend keeps each answer's impression and writes its metrics document after the answer is sent (an
+     * internal Lambda extension runs the writes; see {@link AfterResponse}) rather than before it. Outside Lambda the
+     * writes always come first.
      */
     @WithDefault("true")
     boolean impressionsAfterResponse();

@@ -1,5 +1,6 @@
 package io.omnirec.infra;
 
+import io.omnirec.packaging.MergeLibraries;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FunctionZipsTest {
     private static final long MAX_BYTES = 40_000_000L;
-    private static final String MERGED = "lib/omnirec-libraries.jar";
     private static final List<String> TEST_ONLY = List.of("org/gaul/s3proxy/", "org/eclipse/jetty/",
             "io/omnirec/testing/", "io/omnirec/aws/local/");
 
@@ -34,10 +34,10 @@ class FunctionZipsTest {
             try (ZipFile file = new ZipFile(zip.toFile())) {
                 List<String> libraries = file.stream().map(ZipEntry::getName)
                         .filter(name -> name.startsWith("lib/") && name.endsWith(".jar")).toList();
-                assertEquals(List.of(MERGED), libraries, zip.toString());
+                assertEquals(List.of(MergeLibraries.MERGED), libraries, zip.toString());
                 List<String> classes = new ArrayList<>();
                 file.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".class")).forEach(classes::add);
-                try (ZipInputStream jar = new ZipInputStream(file.getInputStream(file.getEntry(MERGED)))) {
+                try (ZipInputStream jar = new ZipInputStream(file.getInputStream(file.getEntry(MergeLibraries.MERGED)))) {
                     for (ZipEntry inner = jar.getNextEntry(); inner != null; inner = jar.getNextEntry()) {
                         if (inner.getName().endsWith(".class")) {
                             classes.add(inner.getName());

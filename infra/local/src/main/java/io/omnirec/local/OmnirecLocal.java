@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
 public final class OmnirecLocal implements AutoCloseable {
     /**
      * Recommend runs in two execution environments: each keeps working for a few milliseconds after its answer (the
-     * impression write, see {@code AfterResponse}), and Lambda gives a request that arrives meanwhile to another
+     * impression and metrics writes, see {@code AfterResponse}), and Lambda gives a request that arrives meanwhile to another
      * environment, as these two do.
      */
     static final int RECOMMEND_ENVIRONMENTS = 2;

@@ -77,33 +77,42 @@ public final class MergeLibraries {
             Collections.sort(libraries);
             byte[] merged = merge(in, libraries);
             Path out = Files.createTempFile(zip.getParent(), "function", ".zip");
-            try (ZipArchiveOutputStream zipOut = new ZipArchiveOutputStream(out.toFile())) {
-                for (ZipArchiveEntry entry : Collections.list(in.getEntries())) {
-                    if (isLibrary(entry.getName())) {
-                        continue;
-                    }
-                    ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
-                    copy.setUnixMode(entry.getUnixMode());
-                    copy.setLastModifiedTime(entry.getLastModifiedTime());
-                    zipOut.putArchiveEntry(copy);
-                    try (InputStream body = in.getInputStream(entry)) {
-                        body.transferTo(zipOut);
-                    }
-                    zipOut.closeArchiveEntry();
+            try {
+                writeWithMerged(in, merged, out);
+                if (Files.getFileStore(zip).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(out, Files.getPosixFilePermissions(zip));
                 }
-                ZipArchiveEntry jar = new ZipArchiveEntry(MERGED);
-                jar.setUnixMode(FILE_MODE);
-                jar.setLastModifiedTime(FIXED);
-                zipOut.putArchiveEntry(jar);
-                zipOut.write(merged);
-                zipOut.closeArchiveEntry();
+                Files.move(out, zip, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(out);
             }
-            if (Files.getFileStore(zip).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(out, Files.getPosixFilePermissions(zip));
-            }
-            Files.move(out, zip, StandardCopyOption.REPLACE_EXISTING);
         }
         return libraries.size();
+    }
+
+    /** {@code in} without its libraries, and the merged jar in their place, to {@code out}. */
+    private static void writeWithMerged(ZipFile in, byte[] merged, Path out) throws IOException {
+        try (ZipArchiveOutputStream zipOut = new ZipArchiveOutputStream(out.toFile())) {
+            for (ZipArchiveEntry entry : Collections.list(in.getEntries())) {
+                if (isLibrary(entry.getName())) {
+                    continue;
+                }
+                ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
+                copy.setUnixMode(entry.getUnixMode());
+                copy.setLastModifiedTime(entry.getLastModifiedTime());
+                zipOut.putArchiveEntry(copy);
+                try (InputStream body = in.getInputStream(entry)) {
+                    body.transferTo(zipOut);
+                }
+                zipOut.closeArchiveEntry();
+            }
+            ZipArchiveEntry jar = new ZipArchiveEntry(MERGED);
+            jar.setUnixMode(FILE_MODE);
+            jar.setLastModifiedTime(FIXED);
+            zipOut.putArchiveEntry(jar);
+            zipOut.write(merged);
+            zipOut.closeArchiveEntry();
+        }
     }
 
     private static boolean isLibrary(String name) {
