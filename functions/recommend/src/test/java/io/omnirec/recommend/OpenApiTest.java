@@ -8,7 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import java.util.List;
 
-/** The function serves exactly its routes of the shared route list, each documented in its OpenAPI document. */
+/**
+ * The function serves exactly its routes of the shared route list, each documented in its OpenAPI document, which is
+ * the one committed in {@code docs/openapi/}.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsTestResource.class)
 class OpenApiTest extends HttpApiContractTest {
@@ -16,6 +19,11 @@ class OpenApiTest extends HttpApiContractTest {
     @Override
     protected String resourcePackage() {
         return "io.omnirec.recommend";
+    }
+
+    @Override
+    protected String documentName() {
+        return "recommend";
     }
 
     @Override

@@ -43,15 +43,20 @@ final class LocalApiGateway implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final LocalFunction ingest;
     private final java.nio.file.Path web;
+    private final java.nio.file.Path openApi;
     private volatile LocalFunction recommend;
 
     /**
-     * @param web the demo site ({@code web/}: {@code storefront/}, {@code console/}), served at {@code /storefront/}
-     *            and {@code /console/} on the same origin as the API
+     * @param web     the demo site ({@code web/}: {@code storefront/}, {@code console/}), served at
+     *                {@code /storefront/} and {@code /console/} on the same origin as the API
+     * @param openApi the functions' OpenAPI documents ({@code docs/openapi/}: {@code ingest.json},
+     *                {@code recommend.json}), generated from their code and checked by their tests
      */
-    LocalApiGateway(int port, LocalFunction ingest, java.nio.file.Path web) throws IOException {
+    LocalApiGateway(int port, LocalFunction ingest, java.nio.file.Path web, java.nio.file.Path openApi)
+            throws IOException {
         this.ingest = ingest;
         this.web = web;
+        this.openApi = openApi;
         this.server = HttpExchanges.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -175,16 +180,8 @@ final class LocalApiGateway implements AutoCloseable {
      */
     private void sendOpenApi(HttpExchange exchange) throws IOException {
         ObjectNode merged = null;
-        for (LocalFunction function : new LocalFunction[] {ingest, recommend}) {
-            if (function == null) {
-                continue;
-            }
-            LambdaRuntimeApi.Result result = function.invoke(event("GET", "/q/openapi", "format=json",
-                    Map.of("Accept", List.of("application/json")), "127.0.0.1", new byte[0]));
-            JsonNode response = JSON.readTree(result.body());
-            JsonNode document = JSON.readTree(response.path("isBase64Encoded").asBoolean()
-                    ? new String(Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8)
-                    : response.path("body").asText("{}"));
+        for (String function : new String[] {"ingest", "recommend"}) {
+            JsonNode document = JSON.readTree(openApi.resolve(function + ".json").toFile());
             if (merged == null) {
                 merged = (ObjectNode) document;
                 merged.with("info").put("title", "Omnirec API");

@@ -71,6 +71,16 @@ final class LocalFunction implements AutoCloseable {
         return name.startsWith("features") ? "-Xmx2g" : "-Xmx512m";
     }
 
+    /**
+     * The JIT of a function's JVM, as deployed (the CDK stack's {@code Functions.jvmOptions}): the features and train
+     * functions compute for seconds to minutes and get the full JIT; ingest and recommend get the client JIT alone,
+     * as does the cold-start benchmark's empty function, because Lambda's Java 17 and 21 runtimes stop at level 1 by
+     * default.
+     */
+    static String jit(String name) {
+        return "-XX:TieredStopAtLevel=" + (name.startsWith("features") || name.startsWith("train") ? 4 : 1);
+    }
+
     /** A function from any {@code function.zip} (e.g. the cold-start baseline) with the given handler. */
     static LocalFunction start(Path root, String name, Path zip, Map<String, String> environment, Path workDir,
                                String handler) throws IOException {
@@ -109,7 +119,7 @@ final class LocalFunction implements AutoCloseable {
                                         String handler) throws IOException {
         String classPath = String.join(java.io.File.pathSeparator, runtimeJars + "/*", task.toString(), task + "/lib/*");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                maxHeap(name), "-XX:+UseSerialGC", "-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient, "-cp",
+                maxHeap(name), jit(name), "-XX:+UseSerialGC", "-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient, "-cp",
                 classPath, RUNTIME_CLIENT, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(logName + ".log").toFile());

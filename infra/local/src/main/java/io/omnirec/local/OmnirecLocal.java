@@ -112,7 +112,8 @@ public final class OmnirecLocal implements AutoCloseable {
         LocalFunction ingest = start("ingest", environment, logs);
         features = start("features", environment, logs);
         LocalFunction train = start("train", environment, logs);
-        gateway = new LocalApiGateway(settings.apiPort(), ingest, settings.root().resolve("web"));
+        gateway = new LocalApiGateway(settings.apiPort(), ingest, settings.root().resolve("web"),
+                settings.root().resolve("docs/openapi"));
         running.add(gateway);
 
         data = new SyntheticRetailGenerator(settings.data()).generate();
@@ -209,6 +210,17 @@ public final class OmnirecLocal implements AutoCloseable {
                 .run(BenchSizes.FULL.importRows(), interactionRows, 43);
         ImportBenchmark.print(imports, out);
         return imports;
+    }
+
+    /**
+     * The cold-start benchmark alone, {@code rounds} rounds ({@code --bench-cold N}: every function and the empty
+     * baseline started N times, without the warm, ingest and import parts).
+     */
+    public ColdStartBenchmark.Result benchmarkColdStarts(int rounds) throws IOException {
+        ColdStartBenchmark.Result cold = new ColdStartBenchmark(settings.root(), environment(aws),
+                Files.createDirectories(settings.root().resolve("target/local"))).run(rounds, coldStartSubjects());
+        ColdStartBenchmark.print(cold, out);
+        return cold;
     }
 
     /**
@@ -447,12 +459,14 @@ public final class OmnirecLocal implements AutoCloseable {
      * {@code .local/}, then serving until interrupted. {@code --once} stops after the sample call. {@code --bench}
      * runs on free ports with the emulators' data in memory, measures (see {@link #benchmark}; {@code --quick} for
      * {@link BenchSizes#QUICK}), writes every figure to {@code --json FILE} when given, and stops;
-     * {@code --bench-imports N} runs only the import benchmark, with N interaction rows.
+     * {@code --bench-imports N} runs only the import benchmark, with N interaction rows; {@code --bench-cold N} only
+     * the cold starts, N rounds.
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
         int importsOnly = arguments.indexOf("--bench-imports");
-        boolean bench = arguments.contains("--bench") || importsOnly >= 0;
+        int coldOnly = arguments.indexOf("--bench-cold");
+        boolean bench = arguments.contains("--bench") || importsOnly >= 0 || coldOnly >= 0;
         Path root = LocalAws.repoRoot();
         Settings settings = bench
                 ? new Settings(root, null, LocalAws.freePort(), LocalAws.freePort(), 0, sampleData())
@@ -471,6 +485,15 @@ public final class OmnirecLocal implements AutoCloseable {
         if (importsOnly >= 0) {
             try {
                 local.benchmarkImports(Integer.parseInt(arguments.get(importsOnly + 1)));
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+            System.exit(0);
+        }
+        if (coldOnly >= 0) {
+            try {
+                local.benchmarkColdStarts(Integer.parseInt(arguments.get(coldOnly + 1)));
             } catch (Exception e) {
                 e.printStackTrace();
                 System.exit(1);
