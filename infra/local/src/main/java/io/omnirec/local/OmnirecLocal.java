@@ -483,25 +483,13 @@ public final class OmnirecLocal implements AutoCloseable {
             return;
         }
         if (importsOnly >= 0) {
-            try {
-                local.benchmarkImports(Integer.parseInt(arguments.get(importsOnly + 1)));
-            } catch (Exception e) {
-                e.printStackTrace();
-                System.exit(1);
-            }
-            System.exit(0);
+            runThenExit(() -> local.benchmarkImports(Integer.parseInt(arguments.get(importsOnly + 1))));
         }
         if (coldOnly >= 0) {
-            try {
-                local.benchmarkColdStarts(Integer.parseInt(arguments.get(coldOnly + 1)));
-            } catch (Exception e) {
-                e.printStackTrace();
-                System.exit(1);
-            }
-            System.exit(0);
+            runThenExit(() -> local.benchmarkColdStarts(Integer.parseInt(arguments.get(coldOnly + 1))));
         }
         if (bench) {
-            try {
+            runThenExit(() -> {
                 Benchmarks benchmarks = local.benchmark(arguments.contains("--quick") ? BenchSizes.QUICK
                         : BenchSizes.FULL);
                 int json = arguments.indexOf("--json");
@@ -510,11 +498,7 @@ public final class OmnirecLocal implements AutoCloseable {
                     Files.createDirectories(file.getParent());
                     JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), benchmarks.toJson());
                 }
-            } catch (Exception e) {
-                e.printStackTrace();
-                System.exit(1);
-            }
-            System.exit(0);
+            });
         }
         if (arguments.contains("--once")) {
             System.exit(0);
@@ -525,6 +509,23 @@ public final class OmnirecLocal implements AutoCloseable {
         System.out.println("Storefront demo: " + local.storefrontUrl(report.shopper()));
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
+    }
+
+    /** A benchmark run from the command line. */
+    @FunctionalInterface
+    private interface CommandLineRun {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code run}, then ends the process: status 0 when it finished, 1 (with the stack trace) when it failed. */
+    private static void runThenExit(CommandLineRun run) {
+        try {
+            run.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     private static int port(String variable, int fallback) {

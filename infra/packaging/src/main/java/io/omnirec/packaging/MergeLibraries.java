@@ -106,12 +106,7 @@ public final class MergeLibraries {
                 }
                 zipOut.closeArchiveEntry();
             }
-            ZipArchiveEntry jar = new ZipArchiveEntry(MERGED);
-            jar.setUnixMode(FILE_MODE);
-            jar.setLastModifiedTime(FIXED);
-            zipOut.putArchiveEntry(jar);
-            zipOut.write(merged);
-            zipOut.closeArchiveEntry();
+            write(zipOut, MERGED, merged);
         }
     }
 
